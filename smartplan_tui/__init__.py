@@ -1,0 +1,3 @@
+"""SmartPlan: strategic-planning workshops in the terminal."""
+
+__version__ = "0.1.0"

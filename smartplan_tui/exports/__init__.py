@@ -1,0 +1,1 @@
+"""Writers for Word, Markdown and CSV: pure functions of model objects."""
