@@ -1,0 +1,302 @@
+"""Model objects to JSON documents and back, with the path of every refused value.
+
+One codec serves both the session files and the interchange format: an item is stored
+exactly as it is exported, so an export is a copy of what is on disk, and a round trip
+(export → import → export) gives the same document by construction.
+
+Decoding checks every field before building the object and names the path of the first
+problem (`votes[0].ballots[2].dots.A: must be a whole number`). Unknown fields are refused,
+never dropped silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from smartplan_tui.model import (
+    Action,
+    ActionStatus,
+    AgendaItem,
+    Ballot,
+    ModelError,
+    Note,
+    NoteKind,
+    Origin,
+    Participant,
+    Quadrant,
+    SessionInfo,
+    SessionKind,
+    SwotItem,
+    TieRule,
+    TowsStrategy,
+    TowsType,
+    Vote,
+    VoteMethod,
+    VoteOption,
+    VoteStatus,
+    parse_date,
+    parse_datetime,
+)
+
+Doc = dict[str, Any]
+Decoder = Callable[[str, Any], Any]
+
+
+def _need(path: str, value: Any, kind: type | tuple[type, ...], what: str) -> Any:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise ModelError(path, f"must be {what}, not {_describe(value)}")
+    return value
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"text {value[:30]!r}"
+    return type(value).__name__.replace("dict", "an object").replace("list", "a list")
+
+
+def d_str(path: str, value: Any) -> str:
+    return str(_need(path, value, str, "text"))
+
+
+def d_int(path: str, value: Any) -> int:
+    return int(_need(path, value, int, "a whole number"))
+
+
+def d_opt_int(path: str, value: Any) -> int | None:
+    return None if value is None else d_int(path, value)
+
+
+def d_number(path: str, value: Any) -> int | float | None:
+    if value is None:
+        return None
+    number = _need(path, value, (int, float), "a number")
+    return number  # type: ignore[no-any-return]
+
+
+def d_bool(path: str, value: Any) -> bool:
+    return bool(_need(path, value, bool, "true or false"))
+
+
+def d_strs(path: str, value: Any) -> tuple[str, ...]:
+    items = _need(path, value, list, "a list of texts")
+    return tuple(d_str(f"{path}[{i}]", item) for i, item in enumerate(items))
+
+
+def _at(path: str, parse: Callable[[str], Any], value: Any) -> Any:
+    try:
+        return parse(value)
+    except ModelError as error:
+        raise ModelError(path, error.reason) from None
+
+
+def d_date(path: str, value: Any) -> date | None:
+    return None if value is None else _at(path, parse_date, value)
+
+
+def d_datetime(path: str, value: Any) -> datetime | None:
+    return None if value is None else _at(path, parse_datetime, value)
+
+
+def d_enum(cls: type[StrEnum]) -> Decoder:
+    def decode(path: str, value: Any) -> StrEnum:
+        text = d_str(path, value)
+        try:
+            return cls(text)
+        except ValueError:
+            allowed = ", ".join(m.value for m in cls)
+            raise ModelError(path, f"{text!r} is not one of {allowed}") from None
+
+    return decode
+
+
+def d_quadrant(path: str, value: Any) -> Quadrant:
+    try:
+        return Quadrant.parse(d_str(path, value))
+    except ModelError as error:
+        raise ModelError(path, error.reason) from None
+
+
+def d_scale(path: str, value: Any) -> tuple[int, int]:
+    items = _need(path, value, list, "a list of two whole numbers")
+    if len(items) != 2:
+        raise ModelError(path, "must be two whole numbers [low, high]")
+    return d_int(f"{path}[0]", items[0]), d_int(f"{path}[1]", items[1])
+
+
+def d_int_map(path: str, value: Any) -> dict[str, int]:
+    items = _need(path, value, dict, "an object of option ids to numbers")
+    return {k: d_int(f"{path}.{k}", v) for k, v in items.items()}
+
+
+def d_score_map(path: str, value: Any) -> dict[str, dict[str, int]]:
+    items = _need(path, value, dict, "an object of option ids to criteria scores")
+    return {k: d_int_map(f"{path}.{k}", v) for k, v in items.items()}
+
+
+def d_opt_strs(path: str, value: Any) -> tuple[str, ...] | None:
+    return None if value is None else d_strs(path, value)
+
+
+def d_opt_int_map(path: str, value: Any) -> dict[str, int] | None:
+    return None if value is None else d_int_map(path, value)
+
+
+def d_opt_score_map(path: str, value: Any) -> dict[str, dict[str, int]] | None:
+    return None if value is None else d_score_map(path, value)
+
+
+def d_list(decode: Callable[[str, Any], Any]) -> Decoder:
+    def decode_list(path: str, value: Any) -> tuple[Any, ...]:
+        items = _need(path, value, list, "a list")
+        return tuple(decode(f"{path}[{i}]", item) for i, item in enumerate(items))
+
+    return decode_list
+
+
+# ------------------------------------------------------------------ encoders
+
+
+def e_plain(value: Any) -> Any:
+    """JSON form of a value: enums as their text, dates ISO, tuples as lists, maps as dicts."""
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [e_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: e_plain(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return encode(value)
+    return value
+
+
+class Spec:
+    """How one model class maps to a document: field decoders, defaults and the encoder."""
+
+    def __init__(self, cls: type, fields: dict[str, Decoder], required: tuple[str, ...],
+                 omit_empty: tuple[str, ...] = ()) -> None:
+        self.cls = cls
+        self.fields = fields
+        self.required = required
+        self.omit_empty = omit_empty
+
+    def decode(self, path: str, value: Any, *, defaults: Mapping[str, Any] | None = None) -> Any:
+        doc = _need(path, value, dict, "an object")
+        unknown = [k for k in doc if k not in self.fields]
+        if unknown:
+            raise ModelError(f"{path}.{unknown[0]}" if path else unknown[0],
+                             f"unknown field (known: {', '.join(self.fields)})")
+        merged = {**(defaults or {}), **doc}
+        for name in self.required:
+            if name not in merged:
+                raise ModelError(path, f"{name} is missing")
+        kwargs = {
+            name: self.fields[name](f"{path}.{name}" if path else name, raw)
+            for name, raw in merged.items()
+        }
+        try:
+            return self.cls(**kwargs)
+        except ModelError as error:
+            raise (error.within(path) if path else error) from None
+
+    def encode(self, obj: Any) -> Doc:
+        doc: Doc = {}
+        for name in self.fields:
+            value = getattr(obj, name)
+            if name in self.omit_empty and (value is None or value is False or value in ("", ())):
+                continue
+            doc[name] = e_plain(value)
+        return doc
+
+
+def _origin(path: str, value: Any) -> Origin:
+    return ORIGIN.decode(path, value)  # type: ignore[no-any-return]
+
+
+def _option(path: str, value: Any) -> VoteOption:
+    return OPTION.decode(path, value)  # type: ignore[no-any-return]
+
+
+def _ballot(path: str, value: Any) -> Ballot:
+    return BALLOT.decode(path, value)  # type: ignore[no-any-return]
+
+
+INFO = Spec(SessionInfo, {
+    "id": d_str, "title": d_str, "kind": d_enum(SessionKind), "date": d_date, "place": d_str,
+    "region": d_str, "facilitator": d_str, "language": d_str,
+}, ("id", "title"))
+PARTICIPANT = Spec(Participant, {
+    "id": d_str, "name": d_str, "organisation": d_str, "country": d_str, "role": d_str,
+    "email": d_str,
+}, ("id", "name"))
+AGENDA = Spec(AgendaItem, {
+    "id": d_str, "title": d_str, "minutes": d_int, "exercise": d_str,
+    "started_at": d_datetime, "ended_at": d_datetime,
+}, ("id", "title"))
+ORIGIN = Spec(Origin, {"id": d_str, "text": d_str, "author": d_str}, ("id", "text"))
+SWOT = Spec(SwotItem, {
+    "id": d_str, "quadrant": d_quadrant, "text": d_str, "tags": d_strs, "author": d_str,
+    "merged_from": d_list(_origin),
+}, ("id", "quadrant", "text"), omit_empty=("merged_from",))
+TOWS = Spec(TowsStrategy, {
+    "id": d_str, "type": d_enum(TowsType), "text": d_str, "links": d_strs,
+}, ("id", "type", "text"))
+OPTION = Spec(VoteOption, {"id": d_str, "text": d_str, "source": d_str}, ("id", "text"))
+BALLOT = Spec(Ballot, {
+    "voter": d_str, "dots": d_opt_int_map, "ranking": d_opt_strs, "scores": d_opt_score_map,
+    "aggregate": d_bool,
+}, (), omit_empty=("voter", "dots", "ranking", "scores", "aggregate"))
+VOTE = Spec(Vote, {
+    "id": d_str, "question": d_str, "method": d_enum(VoteMethod), "options": d_list(_option),
+    "dots_per_voter": d_int, "max_dots_per_option": d_opt_int, "criteria": d_strs,
+    "scale": d_scale, "ballots": d_list(_ballot), "status": d_enum(VoteStatus),
+    "tie_rule": d_enum(TieRule), "tie_break": d_strs, "hidden": d_bool,
+}, ("id", "question"))
+ACTION = Spec(Action, {
+    "id": d_str, "title": d_str, "description": d_str, "priority": d_str, "owner": d_str,
+    "partners": d_strs, "start": d_date, "due": d_date, "budget_eur": d_number,
+    "indicator": d_str, "baseline": d_str, "target": d_str, "status": d_enum(ActionStatus),
+}, ("id", "title"))
+NOTE = Spec(Note, {
+    "id": d_str, "at": d_datetime, "author": d_str, "kind": d_enum(NoteKind), "text": d_str,
+    "agenda_item": d_str,
+}, ("id", "at", "text"))
+
+#: The spec of each session list, by its name in the interchange format.
+SPECS: dict[str, Spec] = {
+    "participants": PARTICIPANT, "agenda": AGENDA, "swot": SWOT, "tows": TOWS,
+    "votes": VOTE, "actions": ACTION, "notes": NOTE,
+}
+#: The prefix of ids the store makes for each list (`s7`, `a3`).
+ID_PREFIX: dict[str, str] = {
+    "participants": "p", "agenda": "ag", "swot": "s", "tows": "t", "votes": "v",
+    "actions": "a", "notes": "n",
+}
+_BY_CLASS: dict[type, Spec] = {spec.cls: spec for spec in (*SPECS.values(), INFO, ORIGIN,
+                                                          OPTION, BALLOT)}
+
+
+def collection_of(obj: object) -> str:
+    """The session list an item belongs in (`SwotItem` → `swot`)."""
+    for name, spec in SPECS.items():
+        if isinstance(obj, spec.cls):
+            return name
+    raise TypeError(f"{type(obj).__name__} is not a session item")
+
+
+def encode(obj: Any) -> Doc:
+    """The JSON document of any model object."""
+    return _BY_CLASS[type(obj)].encode(obj)
+
+
+def decode(collection: str, doc: Any, path: str = "") -> Any:
+    """The model object of a stored or imported document of a session list."""
+    return SPECS[collection].decode(path, doc)

@@ -1,0 +1,370 @@
+"""The store's public face: sessions in a data home, and edits to one open session.
+
+Screens and the command line get model objects back, never TinyDB documents. Every
+method that changes something returns only after the change is durable (see
+`session_file`), and does its read-modify-write under the session's lock, on the state
+as it is on disk at that moment: two note-takers adding items at once both keep theirs.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+
+from smartplan_tui.model import COLLECTIONS, ModelError, Session, SessionInfo, SessionKind
+from smartplan_tui.store.codec import ID_PREFIX, INFO, SPECS, collection_of, decode, encode
+from smartplan_tui.store.errors import StoreError
+from smartplan_tui.store.interchange import document_to_session, session_to_document, slugify
+from smartplan_tui.store.session_file import Data, SessionFile, Transaction, write_atomically
+
+T = TypeVar("T")
+NewId = Callable[[str], str]
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One row of the home screen and of `smartplan list`."""
+
+    id: str
+    title: str
+    kind: SessionKind
+    date: date | None
+    place: str
+    items: int
+    modified: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "kind": self.kind.value,
+                "date": self.date.isoformat() if self.date else None, "place": self.place,
+                "items": self.items}
+
+
+def _session_to_data(session: Session) -> Data:
+    data: Data = {"meta": {"info": encode(session.info), "ids": {}}}
+    for name in COLLECTIONS:
+        data[name] = {item.id: encode(item) for item in getattr(session, name)}
+        data["meta"]["ids"][name] = _highest_number(name, data[name])
+    return data
+
+
+def _highest_number(collection: str, table: dict[str, Any]) -> int:
+    pattern = re.compile(rf"^{re.escape(ID_PREFIX[collection])}(\d+)$")
+    numbers = [int(m.group(1)) for key in table if (m := pattern.match(key))]
+    return max(numbers, default=0)
+
+
+def _data_to_session(data: Data, path: Path) -> Session:
+    try:
+        info = INFO.decode("session", data.get("meta", {}).get("info"))
+        lists = {
+            name: tuple(decode(name, doc, f"{name}.{key}")
+                        for key, doc in data.get(name, {}).items())
+            for name in COLLECTIONS
+        }
+        return Session(info=info, **lists)
+    except ModelError as error:
+        raise StoreError(f"{path}: holds an invalid value at {error}") from None
+
+
+class SessionHandle:
+    """An open session: cheap repeated loads, change detection, and durable edits."""
+
+    def __init__(self, file: SessionFile, session_id: str) -> None:
+        self.id = session_id
+        self._file = file
+        self._cache: tuple[int, Session] | None = None
+        self._cache_lock = threading.Lock()
+
+    @property
+    def path(self) -> Path:
+        return self._file.path
+
+    def changed(self) -> bool:
+        """Whether the files changed since this process last read or wrote them (a `stat`)."""
+        return self._file.changed_on_disk()
+
+    def load(self) -> Session:
+        """The session as it is on disk now; decoded again only when something changed."""
+        with self._file.locked():
+            data = self._file.read()
+            revision = self._file.revision
+            with self._cache_lock:
+                if self._cache is not None and self._cache[0] == revision:
+                    return self._cache[1]
+            session = _data_to_session(data, self._file.path)
+        with self._cache_lock:
+            self._cache = (revision, session)
+        return session
+
+    # ------------------------------------------------------------------ edits
+
+    def add(self, collection: str, make: Callable[[str], T]) -> T:
+        """Add the item `make(new_id)` builds; the id is fresh under the lock."""
+        with self._file.transaction() as tx:
+            item = make(_new_id(tx, collection))
+            self._check_type(collection, item)
+            tx.put(collection, item.id, encode(item))  # type: ignore[attr-defined]
+            return item
+
+    def update(self, collection: str, item_id: str, change: Callable[[T], T]) -> T:
+        """Apply `change` to the item as stored now (not as this process last saw it)."""
+        with self._file.transaction() as tx:
+            current = self._get(tx, collection, item_id)
+            item = change(current)
+            self._check_type(collection, item)
+            if item.id != item_id:  # type: ignore[attr-defined]
+                raise StoreError(f"{collection} {item_id}: an edit cannot change the id")
+            tx.put(collection, item_id, encode(item))
+            return item
+
+    def remove(self, collection: str, item_id: str) -> Any:
+        """Delete an item; returns it (with its position) so that it can be restored."""
+        with self._file.transaction() as tx:
+            item = self._get(tx, collection, item_id)
+            tx.delete(collection, item_id)
+            return item
+
+    def restore(self, collection: str, item: Any, index: int | None = None) -> None:
+        """Put a removed item back (undo), at `index` in its list if given."""
+        with self._file.transaction() as tx:
+            self._check_type(collection, item)
+            if tx.get(collection, item.id) is not None:
+                raise StoreError(f"{collection} {item.id}: already exists")
+            tx.put(collection, item.id, encode(item))
+            if index is not None:
+                ids = [str(d.doc_id) for d in tx.all(collection) if str(d.doc_id) != item.id]
+                ids.insert(max(0, min(index, len(ids))), item.id)
+                tx.order(collection, ids)
+
+    def reorder(self, collection: str, ids: Sequence[str]) -> None:
+        """Order a list as `ids` (items not named keep their order after them)."""
+        self._check_collection(collection)
+        with self._file.transaction() as tx:
+            tx.order(collection, list(ids))
+
+    def update_info(self, change: Callable[[SessionInfo], SessionInfo]) -> SessionInfo:
+        """Edit the title block; the id cannot change."""
+        with self._file.transaction() as tx:
+            info = INFO.decode("session", tx.get("meta", "info"))
+            new = change(info)
+            if new.id != info.id:
+                raise StoreError("a session's id cannot change; duplicate it instead")
+            tx.put("meta", "info", encode(new))
+            return new  # type: ignore[no-any-return]
+
+    def apply(self, change: Callable[[Session, NewId], Session]) -> Session:
+        """A whole-session edit (merge, cascade): `change(session, new_id)` returns the new one.
+
+        Only what differs is written, as one journal line.
+        """
+        with self._file.transaction() as tx:
+            data = self._file.data
+            assert data is not None
+            old = _data_to_session(data, self._file.path)
+            new = change(old, lambda collection: _new_id(tx, collection))
+            if new.info != old.info:
+                if new.info.id != old.info.id:
+                    raise StoreError("a session's id cannot change; duplicate it instead")
+                tx.put("meta", "info", encode(new.info))
+            for name in COLLECTIONS:
+                _write_changes(tx, name, getattr(old, name), getattr(new, name))
+            return new
+
+    # ------------------------------------------------------------------ helpers
+
+    def _get(self, tx: Transaction, collection: str, item_id: str) -> Any:
+        self._check_collection(collection)
+        doc = tx.get(collection, item_id)
+        if doc is None:
+            raise StoreError(f"session {self.id} has no {_singular(collection)} {item_id!r}")
+        return decode(collection, doc, f"{collection}.{item_id}")
+
+    @staticmethod
+    def _check_collection(collection: str) -> None:
+        if collection not in SPECS:
+            raise StoreError(f"unknown list {collection!r} (known: {', '.join(SPECS)})")
+
+    def _check_type(self, collection: str, item: object) -> None:
+        self._check_collection(collection)
+        if collection_of(item) != collection:
+            raise StoreError(f"a {type(item).__name__} does not belong in {collection}")
+
+
+def _singular(collection: str) -> str:
+    return {"participants": "participant", "agenda": "agenda item", "swot": "SWOT item",
+            "tows": "TOWS strategy", "votes": "vote", "actions": "action",
+            "notes": "note"}[collection]
+
+
+def _new_id(tx: Transaction, collection: str) -> str:
+    """The next unused id of a list (`s13`): a counter in meta, checked against the list."""
+    if collection not in ID_PREFIX:
+        raise StoreError(f"unknown list {collection!r}")
+    counters = tx.get("meta", "ids") or {}
+    n = int(counters.get(collection, 0)) + 1
+    while tx.get(collection, f"{ID_PREFIX[collection]}{n}") is not None:
+        n += 1
+    counters[collection] = n
+    tx.put("meta", "ids", counters)
+    return f"{ID_PREFIX[collection]}{n}"
+
+
+def _write_changes(tx: Transaction, name: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> None:
+    before = {item.id: item for item in old}
+    after_ids = [item.id for item in new]
+    for item in new:
+        if before.get(item.id) != item:
+            tx.put(name, item.id, encode(item))
+    for item_id in before.keys() - set(after_ids):
+        tx.delete(name, item_id)
+    after = set(after_ids)
+    # Where the puts and deletes leave the list: survivors in their old order, then new items.
+    natural = [i for i in before if i in after] + [i for i in after_ids if i not in before]
+    if natural != after_ids:
+        tx.order(name, after_ids)
+
+
+class SessionStore:
+    """The sessions under one data home: `<home>/sessions/<id>.json` (+ journal, lock)."""
+
+    def __init__(self, home: Path | str) -> None:
+        self.home = Path(home)
+        self._files: dict[str, SessionFile] = {}
+        self._files_lock = threading.Lock()
+
+    @property
+    def sessions_dir(self) -> Path:
+        return self.home / "sessions"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.home / "backups"
+
+    def _file(self, session_id: str) -> SessionFile:
+        try:
+            SessionInfo(id=session_id, title="x")
+        except ModelError:
+            raise StoreError(f"{session_id[:70]!r} is not a valid session id") from None
+        with self._files_lock:
+            if session_id not in self._files:
+                self._files[session_id] = SessionFile(
+                    self.sessions_dir / f"{session_id}.json", self.backups_dir)
+            return self._files[session_id]
+
+    def exists(self, session_id: str) -> bool:
+        return self._file(session_id).path.exists()
+
+    def open(self, session_id: str) -> SessionHandle:
+        """A handle on an existing session; StoreError if there is none."""
+        if not self.exists(session_id):
+            known = ", ".join(s.id for s in self.list_sessions()[:8]) or "none yet"
+            raise StoreError(f"no session {session_id!r} in {self.sessions_dir} (known: {known})")
+        return SessionHandle(self._file(session_id), session_id)
+
+    def load(self, session_id: str) -> Session:
+        return self.open(session_id).load()
+
+    def list_sessions(self) -> list[SessionSummary]:
+        """Every readable session, newest date first; unreadable files are skipped."""
+        summaries = []
+        if not self.sessions_dir.is_dir():
+            return []
+        for path in self.sessions_dir.glob("*.json"):
+            if path.name.startswith("."):
+                continue
+            try:
+                session = self.load(path.stem)
+            except (StoreError, ModelError):
+                continue
+            info = session.info
+            summaries.append(SessionSummary(info.id, info.title, info.kind, info.date,
+                                            info.place, session.item_count(),
+                                            path.stat().st_mtime))
+        summaries.sort(key=lambda s: (s.date or date.min, s.modified), reverse=True)
+        return summaries
+
+    def unreadable_sessions(self) -> list[str]:
+        """One line per session file that cannot be read (for the home screen's warning)."""
+        problems = []
+        if self.sessions_dir.is_dir():
+            for path in sorted(self.sessions_dir.glob("*.json")):
+                try:
+                    self.load(path.stem)
+                except (StoreError, ModelError) as error:
+                    problems.append(str(error))
+        return problems
+
+    def new_session_id(self, title: str) -> str:
+        """An unused id made from a title (`Kurzeme workshop 2` → `kurzeme-workshop-2`)."""
+        base = slugify(title)
+        candidate, n = base, 1
+        while self.exists(candidate):
+            n += 1
+            candidate = f"{base[:60]}-{n}"
+        return candidate
+
+    def create(self, info: SessionInfo) -> Session:
+        """Create an empty session; StoreError if the id is taken."""
+        session = Session(info=info)
+        self._file(info.id).create(_session_to_data(session))
+        return session
+
+    def save_whole(self, session: Session, *, replace_existing: bool = False) -> Session:
+        """Write a complete session (import, demo, duplicate) in one durable step."""
+        file = self._file(session.id)
+        if file.path.exists() and not replace_existing:
+            raise StoreError(f"session {session.id!r} exists already; use --replace to "
+                             "overwrite it")
+        if file.path.exists():
+            file.overwrite(_session_to_data(session))
+        else:
+            file.create(_session_to_data(session))
+        return session
+
+    def import_document(self, doc: Any, *, replace_existing: bool = False) -> Session:
+        """Validate an interchange document whole, then store it; nothing is written on error."""
+        session = document_to_session(doc)
+        return self.save_whole(session, replace_existing=replace_existing)
+
+    def export_document(self, session_id: str) -> dict[str, Any]:
+        return session_to_document(self.load(session_id))
+
+    def duplicate(self, session_id: str, info: SessionInfo) -> Session:
+        """A new session from an old one as a template: its agenda (not yet run) and people."""
+        old = self.load(session_id)
+        agenda = tuple(replace(a, started_at=None, ended_at=None) for a in old.agenda)
+        return self.save_whole(Session(info=info, participants=old.participants, agenda=agenda))
+
+    def delete(self, session_id: str) -> None:
+        """Delete a session; a final backup stays in `<home>/backups/<id>/`."""
+        self.open(session_id)
+        self._file(session_id).delete()
+
+    def backups(self, session_id: str) -> list[Path]:
+        return self._file(session_id).backup_files()
+
+    # ------------------------------------------------------------------ settings
+
+    @property
+    def settings_path(self) -> Path:
+        return self.home / "settings.json"
+
+    def settings(self) -> dict[str, Any]:
+        """User settings (theme, …); a missing or broken file means defaults."""
+        try:
+            value = orjson.loads(self.settings_path.read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def save_setting(self, key: str, value: Any) -> None:
+        settings = self.settings()
+        settings[key] = value
+        write_atomically(self.settings_path, orjson.dumps(settings, option=orjson.OPT_INDENT_2))
