@@ -46,11 +46,19 @@ F = TypeVar("F", bound=Callable[..., Any])
 class OneLineErrors(TyperGroup):
     """Click's usage errors as one line (`smartplan: error: …`), like every other error."""
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         try:
-            result = super().main(*args, standalone_mode=False, **kwargs)
+            result = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except TyperException as error:
             if type(error).__name__ == "NoArgsIsHelpError":  # `smartplan add`: show the help
                 print(error.format_message())
@@ -97,7 +105,7 @@ def friendly(func: F) -> F:
             _fail(f"{where}{error.strerror or error}")
         except (typer.Exit, typer.Abort, TyperException):
             raise
-        except Exception as error:  # noqa: BLE001 — never a traceback, but say what broke
+        except Exception as error:
             from smartplan_tui.exports.errors import ExportError
 
             if isinstance(error, ExportError):
@@ -222,6 +230,8 @@ def import_(
     except ModelError as error:
         if error.path:
             raise ModelError(f"{source}: {error.path}", error.reason) from None
+        if not error.reason.startswith(source):
+            raise ModelError(source, error.reason) from None
         raise
     print(session.id)
 

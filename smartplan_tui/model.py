@@ -22,8 +22,8 @@ from types import MappingProxyType
 from typing import Any
 
 __all__ = [
-    "ActionStatus",
     "Action",
+    "ActionStatus",
     "AgendaItem",
     "Ballot",
     "ModelError",
@@ -195,10 +195,10 @@ def _texts(path: str, values: object) -> None:
         _text(f"{path}[{i}]", value, required=True)
 
 
-def _unique_ids(path: str, items: Iterable[object]) -> None:
+def _unique_ids(path: str, items: Iterable[Any]) -> None:
     seen: set[str] = set()
     for i, item in enumerate(items):
-        item_id = getattr(item, "id")
+        item_id = item.id
         if item_id in seen:
             raise ModelError(f"{path}[{i}].id", f"{item_id!r} is used twice")
         seen.add(item_id)

@@ -77,7 +77,7 @@ def d_number(path: str, value: Any) -> int | float | None:
     if value is None:
         return None
     number = _need(path, value, (int, float), "a number")
-    return number  # type: ignore[no-any-return]
+    return number
 
 
 def d_bool(path: str, value: Any) -> bool:
@@ -218,15 +218,15 @@ class Spec:
 
 
 def _origin(path: str, value: Any) -> Origin:
-    return ORIGIN.decode(path, value)  # type: ignore[no-any-return]
+    return ORIGIN.decode(path, value)
 
 
 def _option(path: str, value: Any) -> VoteOption:
-    return OPTION.decode(path, value)  # type: ignore[no-any-return]
+    return OPTION.decode(path, value)
 
 
 def _ballot(path: str, value: Any) -> Ballot:
-    return BALLOT.decode(path, value)  # type: ignore[no-any-return]
+    return BALLOT.decode(path, value)
 
 
 INFO = Spec(SessionInfo, {

@@ -63,10 +63,8 @@ def document_to_session(doc: Any) -> Session:
         if not isinstance(raw, list):
             raise ModelError(name, "must be a list")
         lists[name] = _decode_list(name, raw)
-    try:
-        session = Session(info=info, **lists)
-    except ModelError as error:
-        raise error from None
+    session = Session(info, lists["participants"], lists["agenda"], lists["swot"], lists["tows"],
+                      lists["votes"], lists["actions"], lists["notes"])
     problems = session_problems(session)
     if problems:
         first = problems[0]

@@ -68,7 +68,8 @@ def _data_to_session(data: Data, path: Path) -> Session:
                         for key, doc in data.get(name, {}).items())
             for name in COLLECTIONS
         }
-        return Session(info=info, **lists)
+        return Session(info, lists["participants"], lists["agenda"], lists["swot"], lists["tows"],
+                       lists["votes"], lists["actions"], lists["notes"])
     except ModelError as error:
         raise StoreError(f"{path}: holds an invalid value at {error}") from None
 
@@ -157,7 +158,7 @@ class SessionHandle:
             if new.id != info.id:
                 raise StoreError("a session's id cannot change; duplicate it instead")
             tx.put("meta", "info", encode(new))
-            return new  # type: ignore[no-any-return]
+            return new
 
     def apply(self, change: Callable[[Session, NewId], Session]) -> Session:
         """A whole-session edit (merge, cascade): `change(session, new_id)` returns the new one.

@@ -23,12 +23,12 @@ a backup costs no copying.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import os
 import threading
 import time
-import calendar
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +105,7 @@ class StringIdTable(Table):
     cache avoid both.
     """
 
-    document_id_class = str
+    document_id_class = str  # type: ignore[assignment]
     default_query_cache_capacity = 0
 
 
@@ -140,8 +140,10 @@ class Transaction:
     def table(self, name: str) -> Table:
         return self._db.table(name)
 
+    # TinyDB annotates document ids as int; StringIdTable keys them by str (hence the ignores).
+
     def get(self, table: str, doc_id: str) -> dict[str, Any] | None:
-        doc = self.table(table).get(doc_id=doc_id)
+        doc = self.table(table).get(doc_id=doc_id)  # type: ignore[call-overload]
         return dict(doc) if doc is not None else None
 
     def all(self, table: str) -> list[Document]:
@@ -150,18 +152,18 @@ class Transaction:
     def put(self, table: str, doc_id: str, doc: dict[str, Any]) -> None:
         """Insert or replace one document, keeping its place in the list."""
         tbl = self.table(table)
-        if tbl.contains(doc_id=doc_id):
-            def replace(current: dict[str, Any]) -> None:
+        if tbl.contains(doc_id=doc_id):  # type: ignore[arg-type]
+            def replace(current: MutableMapping[str, Any]) -> None:
                 current.clear()
                 current.update(doc)
 
-            tbl.update(replace, doc_ids=[doc_id])
+            tbl.update(replace, doc_ids=[doc_id])  # type: ignore[list-item]
         else:
-            tbl.insert(Document(doc, doc_id=doc_id))
+            tbl.insert(Document(doc, doc_id=doc_id))  # type: ignore[arg-type]
         self.ops.append({"t": table, "id": doc_id, "doc": doc})
 
     def delete(self, table: str, doc_id: str) -> None:
-        self.table(table).remove(doc_ids=[doc_id])
+        self.table(table).remove(doc_ids=[doc_id])  # type: ignore[list-item]
         self.ops.append({"t": table, "id": doc_id, "del": True})
 
     def order(self, table: str, ids: list[str]) -> None:
@@ -170,7 +172,7 @@ class Transaction:
         docs = {str(d.doc_id): dict(d) for d in tbl.all()}
         ordered = [i for i in ids if i in docs] + [i for i in docs if i not in set(ids)]
         tbl.truncate()
-        tbl.insert_multiple(Document(docs[i], doc_id=i) for i in ordered)
+        tbl.insert_multiple(Document(docs[i], doc_id=i) for i in ordered)  # type: ignore[arg-type]
         self.ops.append({"t": table, "order": ordered})
 
     def replace_all(self, data: Data) -> None:

@@ -1,0 +1,123 @@
+"""Edits through the store land on disk, survive a fresh process view, and refuse bad input."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from smartplan_tui.model import ModelError, Quadrant, SessionInfo, SwotItem, TowsStrategy, TowsType
+from smartplan_tui.store import SessionStore, StoreError
+
+
+def _session(store: SessionStore) -> str:
+    store.create(SessionInfo("ws", "Workshop 1"))
+    return "ws"
+
+
+def test_add_update_remove_restore_reorder_are_on_disk(store: SessionStore, home: Path) -> None:
+    handle = store.open(_session(store))
+    a = handle.add("swot", lambda i: SwotItem(i, Quadrant.STRENGTHS, "Ports"))
+    b = handle.add("swot", lambda i: SwotItem(i, Quadrant.THREATS, "Erosion"))
+    handle.update("swot", a.id, lambda item: dataclasses.replace(item, text="Ice-free ports"))
+    handle.reorder("swot", [b.id, a.id])
+    fresh = SessionStore(home).load("ws")
+    assert [(i.id, i.text) for i in fresh.swot] == [("s2", "Erosion"), ("s1", "Ice-free ports")]
+    removed = handle.remove("swot", b.id)
+    assert [i.id for i in SessionStore(home).load("ws").swot] == ["s1"]
+    handle.restore("swot", removed, 0)
+    assert [i.id for i in SessionStore(home).load("ws").swot] == ["s2", "s1"]
+
+
+def test_ids_are_never_reused_after_a_delete(store: SessionStore) -> None:
+    handle = store.open(_session(store))
+    first = handle.add("swot", lambda i: SwotItem(i, Quadrant.STRENGTHS, "one"))
+    handle.remove("swot", first.id)
+    second = handle.add("swot", lambda i: SwotItem(i, Quadrant.STRENGTHS, "two"))
+    assert (first.id, second.id) == ("s1", "s2")
+
+
+def test_apply_writes_only_the_difference_and_keeps_order(store: SessionStore, home: Path) -> None:
+    handle = store.open(_session(store))
+    for text in ("a", "b", "c"):
+        handle.add("swot", lambda i, t=text: SwotItem(i, Quadrant.STRENGTHS, t))
+
+    def merge_first_two(session, new_id):  # type: ignore[no-untyped-def]
+        keep, gone, rest = session.swot[0], session.swot[1], session.swot[2:]
+        merged = dataclasses.replace(keep, text=f"{keep.text} + {gone.text}")
+        extra = SwotItem(new_id("swot"), Quadrant.OPPORTUNITIES, "new")
+        return dataclasses.replace(session, swot=(extra, merged, *rest))
+
+    handle.apply(merge_first_two)
+    fresh = SessionStore(home).load("ws")
+    assert [(i.id, i.text) for i in fresh.swot] == [("s4", "new"), ("s1", "a + b"), ("s3", "c")]
+
+
+def test_invalid_values_and_unknown_ids_write_nothing(store: SessionStore, home: Path) -> None:
+    handle = store.open(_session(store))
+    handle.add("swot", lambda i: SwotItem(i, Quadrant.STRENGTHS, "Ports"))
+    before = handle.path.read_bytes(), handle.path.with_suffix(".journal").read_bytes()
+    with pytest.raises(ModelError, match="text: must not be empty"):
+        handle.add("swot", lambda i: SwotItem(i, Quadrant.STRENGTHS, "   "))
+    with pytest.raises(StoreError, match="has no SWOT item 's9'"):
+        handle.update("swot", "s9", lambda item: item)
+    with pytest.raises(StoreError, match="does not belong in swot"):
+        handle.add("swot", lambda i: TowsStrategy(i, TowsType.SO, "x"))
+    with pytest.raises(StoreError, match="no session 'nope'"):
+        store.open("nope")
+    assert (handle.path.read_bytes(), handle.path.with_suffix(".journal").read_bytes()) == before
+    assert [i.text for i in SessionStore(home).load("ws").swot] == ["Ports"]
+
+
+def test_text_is_stored_exactly(store: SessionStore, home: Path) -> None:
+    handle = store.open(_session(store))
+    texts = ["Liepāja, Klaipėda: ąčęėįšųūž ĀČĒĢĪĶĻŅŠŪŽ 🌊", "[bold]not bold[/bold] {x}",
+             "line\x0bvertical tab\x07bell\x00nul", "x" * 50_000]
+    for text in texts:
+        handle.add("swot", lambda i, t=text: SwotItem(i, Quadrant.STRENGTHS, t))
+    assert [i.text for i in SessionStore(home).load("ws").swot] == texts
+
+
+def test_a_second_handle_sees_changes_of_the_first(store: SessionStore, home: Path) -> None:
+    _session(store)
+    watcher = SessionStore(home).open("ws")
+    watcher.load()
+    assert not watcher.changed()
+    store.open("ws").add("notes", lambda i: __import__("smartplan_tui.model").model.Note(
+        i, __import__("datetime").datetime(2026, 12, 1, 10, 0), "hello"))
+    assert watcher.changed()
+    assert [n.text for n in watcher.load().notes] == ["hello"]
+    assert not watcher.changed()
+
+
+def test_session_ids_are_checked(store: SessionStore) -> None:
+    with pytest.raises(StoreError, match="not a valid session id"):
+        store.open("../etc/passwd")
+    with pytest.raises(StoreError, match="exists"):
+        _session(store)
+        store.create(SessionInfo("ws", "again"))
+
+
+def test_duplicate_keeps_agenda_and_people_but_no_results(demo_store: SessionStore) -> None:
+    copy = demo_store.duplicate("coast-camp", SessionInfo("next", "Workshop 3"))
+    original = demo_store.load("coast-camp")
+    assert [a.title for a in copy.agenda] == [a.title for a in original.agenda]
+    assert all(a.started_at is None for a in demo_store.load("next").agenda)
+    assert demo_store.load("next").participants == original.participants
+    assert demo_store.load("next").swot == ()
+
+
+def test_delete_keeps_a_backup(demo_store: SessionStore) -> None:
+    demo_store.delete("coast-camp")
+    assert not demo_store.exists("coast-camp")
+    assert demo_store.backups("coast-camp"), "a deleted session must stay recoverable"
+
+
+def test_list_sessions_newest_first(store: SessionStore) -> None:
+    from datetime import date
+
+    store.create(SessionInfo("old", "Old", date=date(2026, 3, 1)))
+    store.create(SessionInfo("new", "New", date=date(2027, 3, 1)))
+    store.create(SessionInfo("undated", "Undated"))
+    assert [s.id for s in store.list_sessions()] == ["new", "old", "undated"]
