@@ -54,6 +54,7 @@ MAX_TEXT = 1_000_000
 
 SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ModelError(ValueError):
@@ -176,9 +177,9 @@ def _text(path: str, value: object, *, required: bool = False) -> None:
         raise ModelError(path, "must not be empty")
     if len(value) > MAX_TEXT:
         raise ModelError(path, f"is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
-    for ch in value:
-        if "\ud800" <= ch <= "\udfff":
-            raise ModelError(path, f"contains an invalid character U+{ord(ch):04X}")
+    surrogate = _SURROGATE.search(value)
+    if surrogate:
+        raise ModelError(path, f"contains an invalid character U+{ord(surrogate.group()):04X}")
 
 
 def _item_id(path: str, value: object) -> None:

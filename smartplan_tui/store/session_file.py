@@ -161,10 +161,12 @@ class Transaction:
         else:
             tbl.insert(Document(doc, doc_id=doc_id))  # type: ignore[arg-type]
         self.ops.append({"t": table, "id": doc_id, "doc": doc})
+        self._owner.touch(table, doc_id)
 
     def delete(self, table: str, doc_id: str) -> None:
         self.table(table).remove(doc_ids=[doc_id])  # type: ignore[list-item]
         self.ops.append({"t": table, "id": doc_id, "del": True})
+        self._owner.touch(table, doc_id)
 
     def order(self, table: str, ids: list[str]) -> None:
         """Put a list's documents in the order of `ids` (ids not named keep their order, last)."""
@@ -178,11 +180,14 @@ class Transaction:
     def replace_all(self, data: Data) -> None:
         """Replace the whole session (import --replace, migrations): written as a snapshot."""
         self._owner.data = data
+        self._owner.touched = None
         self.rewrite = True
 
 
-def _apply(data: Data, op: dict[str, Any]) -> None:
+def _apply(data: Data, op: dict[str, Any], touched: set[tuple[str, str]] | None) -> None:
     table = data.setdefault(op["t"], {})
+    if touched is not None and "id" in op:
+        touched.add((op["t"], op["id"]))
     if "order" in op:
         ids = op["order"]
         rest = [i for i in table if i not in set(ids)]
@@ -213,6 +218,19 @@ class SessionFile:
         self._journal_lines = 0
         self._needs_snapshot = False
         self._journal_valid = False
+        self.touched: set[tuple[str, str]] | None = None
+        """(table, id) of documents changed since `take_touched`; None: assume all."""
+        self.decoded: Any = None
+        """The repository's cache of decoded model objects (opaque here)."""
+
+    def touch(self, table: str, doc_id: str) -> None:
+        if self.touched is not None:
+            self.touched.add((table, doc_id))
+
+    def take_touched(self) -> set[tuple[str, str]] | None:
+        """What changed since the last call (None: everything), and start counting afresh."""
+        touched, self.touched = self.touched, set()
+        return touched
 
     # ------------------------------------------------------------------ reading
 
@@ -268,6 +286,7 @@ class SessionFile:
             raise StoreError(self.unreadable(str(error))) from None
         data, migrated = migrate(data, self.path)
         self._needs_snapshot = migrated
+        self.touched = None
         self._journal_offset = 0
         self._journal_lines = 0
         self._journal_valid = False
@@ -300,7 +319,7 @@ class SessionFile:
                 self._journal_valid = True
             elif isinstance(entry, list):
                 for op in entry:
-                    _apply(data, op)
+                    _apply(data, op, self.touched)
                 self._journal_lines += 1
             offset += len(line) + 1
         self._journal_offset = offset
@@ -340,6 +359,7 @@ class SessionFile:
             if self.path.exists():
                 raise StoreError(f"{self.path}: a session with this id exists")
             self.data = data
+            self.touched = None
             self._snapshot()
 
     def overwrite(self, data: Data) -> None:
@@ -349,6 +369,7 @@ class SessionFile:
                 self.read()
                 self._backup(force=True)
             self.data = data
+            self.touched = None
             self._snapshot()
 
     def delete(self) -> None:
@@ -368,6 +389,7 @@ class SessionFile:
         """Drop the state in memory: it may be half-edited; the next read re-reads the files."""
         self.data = None
         self._seen = (None, None)
+        self.touched = None
 
     def _commit(self, tx: Transaction) -> None:
         if not tx.ops and not tx.rewrite:
