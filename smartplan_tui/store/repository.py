@@ -130,6 +130,15 @@ class SessionHandle:
             decoded.revision = self._file.revision
             return session
 
+    def summary(self) -> SessionSummary:
+        """Title block and item count, without decoding every item (for listings)."""
+        with self._file.locked():
+            data = self._file.read()
+            info = INFO.decode("session", data.get("meta", {}).get("info"))
+            items = sum(len(data.get(name, {})) for name in COLLECTIONS)
+        return SessionSummary(self.id, info.title, info.kind, info.date, info.place, items,
+                              self._file.path.stat().st_mtime)
+
     # ------------------------------------------------------------------ edits
 
     def add(self, collection: str, make: Callable[[str], T]) -> T:
@@ -307,13 +316,9 @@ class SessionStore:
             if path.name.startswith("."):
                 continue
             try:
-                session = self.load(path.stem)
-            except (StoreError, ModelError):
+                summaries.append(SessionHandle(self._file(path.stem), path.stem).summary())
+            except (StoreError, ModelError, OSError):
                 continue
-            info = session.info
-            summaries.append(SessionSummary(info.id, info.title, info.kind, info.date,
-                                            info.place, session.item_count(),
-                                            path.stat().st_mtime))
         summaries.sort(key=lambda s: (s.date or date.min, s.modified), reverse=True)
         return summaries
 
