@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -100,6 +101,9 @@ def friendly(func: F) -> F:
             return func(*args, **kwargs)
         except (StoreError, ModelError) as error:
             _fail(str(error))
+        except BrokenPipeError:  # `smartplan export … | head`: the reader has seen enough
+            sys.stderr.close()
+            os._exit(0)
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
             _fail(f"{where}{error.strerror or error}")

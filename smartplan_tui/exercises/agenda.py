@@ -1,0 +1,165 @@
+"""The agenda: start, advance and extend items; time left; plan against actual.
+
+Functions take the whole agenda (a tuple of items in order) and return a new one, because
+starting an item ends the one running: at most one item runs at a time. `now` is passed
+in, never read from the clock, so the logic is testable and the app decides the time zone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from smartplan_tui.model import AgendaItem, ModelError
+
+__all__ = [
+    "AgendaReport",
+    "AgendaRow",
+    "extend",
+    "next_item",
+    "plan_vs_actual",
+    "running",
+    "start",
+    "time_left",
+]
+
+Agenda = Sequence[AgendaItem]
+
+
+def running(agenda: Agenda) -> AgendaItem | None:
+    """The item started and not ended (the last such, should data hold several)."""
+    for item in reversed(agenda):
+        if item.started_at is not None and item.ended_at is None:
+            return item
+    return None
+
+
+def _index(agenda: Agenda, item_id: str) -> int:
+    for i, item in enumerate(agenda):
+        if item.id == item_id:
+            return i
+    raise ModelError("agenda", f"no agenda item {item_id!r}")
+
+
+def _elapsed(since: datetime, until: datetime) -> timedelta:
+    try:
+        return until - since
+    except TypeError:
+        raise ModelError("now", "mixes a timestamp with and without a time zone") from None
+
+
+def _ended(item: AgendaItem, now: datetime) -> AgendaItem:
+    assert item.started_at is not None
+    if _elapsed(item.started_at, now) < timedelta(0):
+        raise ModelError("now", f"{now.isoformat()} is before {item.id} started")
+    return dataclasses.replace(item, ended_at=now)
+
+
+def start(agenda: Agenda, item_id: str, now: datetime) -> tuple[AgendaItem, ...]:
+    """The agenda with `item_id` running from `now`; the item running before ends at `now`.
+
+    Starting the running item changes nothing. Starting an item that already ended starts
+    it afresh (its earlier start and end are replaced).
+    """
+    target = _index(agenda, item_id)
+    current = running(agenda)
+    if current is not None and current.id == item_id:
+        return tuple(agenda)
+    items = list(agenda)
+    if current is not None:
+        items[_index(agenda, current.id)] = _ended(current, now)
+    items[target] = dataclasses.replace(items[target], started_at=now, ended_at=None)
+    return tuple(items)
+
+
+def next_item(agenda: Agenda, now: datetime) -> tuple[AgendaItem, ...]:
+    """End the running item and start the first later one not yet started.
+
+    With nothing running, the first item never started begins. At the end of the agenda
+    the running item just ends.
+    """
+    current = running(agenda)
+    begin = _index(agenda, current.id) + 1 if current is not None else 0
+    for item in agenda[begin:]:
+        if item.started_at is None:
+            return start(agenda, item.id, now)
+    if current is None:
+        return tuple(agenda)
+    items = list(agenda)
+    items[begin - 1] = _ended(current, now)
+    return tuple(items)
+
+
+def extend(agenda: Agenda, item_id: str, minutes: int) -> tuple[AgendaItem, ...]:
+    """More planned minutes for an item (negative shortens it, never below zero)."""
+    index = _index(agenda, item_id)
+    item = agenda[index]
+    planned = item.minutes + minutes
+    if planned < 0:
+        raise ModelError(f"agenda[{index}].minutes", f"{item.minutes} − {-minutes} is below 0")
+    items = list(agenda)
+    items[index] = dataclasses.replace(item, minutes=planned)
+    return tuple(items)
+
+
+def _actual(item: AgendaItem, now: datetime | None) -> timedelta | None:
+    if item.started_at is None:
+        return None
+    until = item.ended_at or now
+    return None if until is None else _elapsed(item.started_at, until)
+
+
+def time_left(item: AgendaItem, now: datetime) -> timedelta:
+    """Planned time minus time used so far; negative when the item runs over."""
+    used = _actual(item, now) or timedelta(0)
+    return timedelta(minutes=item.minutes) - used
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaRow:
+    """One item: planned and actual minutes, and the difference (positive = over)."""
+
+    id: str
+    title: str
+    state: str
+    """'done', 'running' or 'not started'."""
+    planned: int
+    actual: float | None
+    difference: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaReport:
+    """Plan against actual for the whole session.
+
+    `planned_total` covers every item; `actual_total` and `difference` cover the items
+    that started (the running one up to `now`, if given), compared with their plan.
+    """
+
+    rows: tuple[AgendaRow, ...]
+    planned_total: int
+    actual_total: float
+    difference: float
+
+    @property
+    def over(self) -> bool:
+        return self.difference > 0
+
+
+def plan_vs_actual(agenda: Agenda, now: datetime | None = None) -> AgendaReport:
+    """Per item planned vs actual minutes, totals, and whether the session runs over."""
+    rows = []
+    for item in agenda:
+        state = ("not started" if item.started_at is None
+                 else "done" if item.ended_at is not None else "running")
+        used = _actual(item, now)
+        actual = round(used.total_seconds() / 60, 2) if used is not None else None
+        difference = round(actual - item.minutes, 2) if actual is not None else None
+        rows.append(AgendaRow(item.id, item.title, state, item.minutes, actual, difference))
+    measured = [r for r in rows if r.actual is not None]
+    actual_total = round(sum(r.actual or 0.0 for r in measured), 2)
+    planned_measured = sum(r.planned for r in measured)
+    return AgendaReport(tuple(rows), sum(r.planned for r in rows), actual_total,
+                        round(actual_total - planned_measured, 2))

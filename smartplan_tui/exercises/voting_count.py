@@ -1,0 +1,316 @@
+"""Counting a vote with any of the five methods, with an explanation a participant can follow.
+
+A vote may be recounted with another method to compare, as long as its ballots fit:
+rankings by `borda`, `schulze` and `irv`, marks by `score`, dots by `dot` — and one voter's
+dots also by `borda` and `schulze`, read as a ranking with ties (more dots = preferred,
+equal dots tie, options without dots share the last places). Dots cannot be recounted by
+`irv`, which needs one first choice per ballot, and counts read off a wall cannot be
+ranked at all: they are nobody's preferences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from fractions import Fraction
+from itertools import pairwise
+from typing import Any
+
+from smartplan_tui.exercises.scoring import exact_means, overall
+from smartplan_tui.exercises.voting_methods import (
+    borda_doubled_points,
+    borda_doubled_points_weak,
+    irv_steps,
+    pairwise_matrix,
+    pairwise_matrix_weak,
+    strongest_paths,
+    widest_path,
+)
+from smartplan_tui.exercises.voting_result import IrvRound, ResultRow, VoteResult, rank_options
+from smartplan_tui.model import ModelError, Vote, VoteMethod
+
+__all__ = ["count"]
+
+#: How many neighbouring pairs of the Schulze ranking the explanation walks through.
+EXPLAINED_PAIRS = 5
+
+_METHODS_FOR = {
+    "dots": "dot, borda or schulze",
+    "ranking": "borda, schulze or irv",
+    "scores": "score",
+}
+
+
+def count(vote: Vote, method: VoteMethod | str | None = None) -> VoteResult:
+    """Count the vote with its own method, or recount it with `method` to compare.
+
+    Raises ModelError when the ballots do not fit the method (dots cannot be ranked).
+    """
+    chosen = _method(method) if method is not None else vote.method
+    _check_fit(vote, chosen)
+    return _COUNTERS[chosen](vote)
+
+
+def _method(value: VoteMethod | str) -> VoteMethod:
+    try:
+        return VoteMethod(value)
+    except ValueError:
+        names = ", ".join(m.value for m in VoteMethod)
+        raise ModelError("method", f"unknown method {value!r} (use {names})") from None
+
+
+def _check_fit(vote: Vote, method: VoteMethod) -> None:
+    wanted = method.ballot_kind
+    for ballot in vote.ballots:
+        if ballot.kind == "dots" and method in _DOTS_AS_RANKINGS:
+            if ballot.aggregate:
+                raise ModelError("method", (
+                    f"vote {vote.id} has dots counted off a wall, which are nobody's "
+                    f"ranking: a {method.value} count cannot use them; count them with dot"))
+            continue
+        if ballot.kind == "dots" and method is VoteMethod.IRV:
+            raise ModelError("method", (
+                f"vote {vote.id} has dot ballots, which give no single first choice for "
+                "instant-runoff; recount them with borda or schulze"))
+        if ballot.kind != wanted:
+            why = "dots cannot be ranked; " if ballot.kind == "dots" and wanted == "ranking" else ""
+            raise ModelError("method", (
+                f"vote {vote.id} has {ballot.kind} ballots, which a {method.value} count "
+                f"cannot use ({why}it needs {wanted}); count them with "
+                f"{_METHODS_FOR[ballot.kind]}"))
+
+
+def _finish(vote: Vote, method: VoteMethod, keys: Mapping[str, Any],
+            scores: Mapping[str, int | float], invalid: int,
+            explain: Callable[[tuple[ResultRow, ...]], list[str]],
+            **extra: object) -> VoteResult:
+    """Rank, apply the tie rule, and put the explanation together."""
+    rows, ties, tie_note = rank_options(vote.option_ids, keys, scores, vote.tie_rule,
+                                        vote.tie_break)
+    lines = explain(rows)
+    lines.append(tie_note)
+    return VoteResult(
+        vote_id=vote.id, method=method, ballots=len(vote.ballots), invalid=invalid,
+        rows=rows, ties=ties, explanation="\n".join(lines), tie_rule=vote.tie_rule,
+        question=vote.question, options=vote.option_ids,
+        labels={o.id: o.text for o in vote.options},
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _listing(rows: Sequence[ResultRow], unit: str = "") -> str:
+    return ", ".join(f"{row.option} {_number(row.score)}{unit}" for row in rows)
+
+
+def _ballots(n: int) -> str:
+    return "1 ballot" if n == 1 else f"{n} ballots"
+
+
+def _number(value: float) -> str:
+    """3 stays 3, 2.5 stays 2.5, 3.3333 becomes 3.33."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0")
+
+
+# ------------------------------------------------------------------- dot
+
+
+def _count_dot(vote: Vote) -> VoteResult:
+    totals = dict.fromkeys(vote.option_ids, 0)
+    invalid = walls = 0
+    for ballot in vote.ballots:
+        dots = ballot.dots or {}
+        walls += ballot.aggregate
+        invalid += sum(dots.values()) == 0
+        for option, n in dots.items():
+            totals[option] += n
+    cast = sum(totals.values())
+
+    def explain(rows: tuple[ResultRow, ...]) -> list[str]:
+        wall = f" ({walls} counted off the wall)" if walls else ""
+        empty = f"; {_ballots(invalid)} with no dot" if invalid else ""
+        return [f"Dot voting: each option's dots are added up. {_ballots(len(vote.ballots))}"
+                f"{wall} put {cast} dots{empty}.", f"Dots: {_listing(rows)}."]
+
+    return _finish(vote, VoteMethod.DOT, totals, totals, invalid, explain)
+
+
+# ------------------------------------------------------------------- ranked
+
+
+_DOTS_AS_RANKINGS = (VoteMethod.BORDA, VoteMethod.SCHULZE)
+_DOTS_READ = ("Dot ballots are read as rankings: more dots = preferred, equal dots tie and "
+              "share their places, options without dots share the last places.")
+
+
+def _rankings(vote: Vote) -> list[tuple[int, ...]]:
+    position = {option: i for i, option in enumerate(vote.option_ids)}.__getitem__
+    return [tuple(map(position, ballot.ranking or ())) for ballot in vote.ballots]
+
+
+def _has_dots(vote: Vote) -> bool:
+    return any(ballot.dots is not None for ballot in vote.ballots)
+
+
+def _dot_orders(vote: Vote) -> list[list[tuple[int, ...]]]:
+    """Each dot ballot as groups of option indices, most dots first (zero dots: left out)."""
+    position = {option: i for i, option in enumerate(vote.option_ids)}
+    orders = []
+    for ballot in vote.ballots:
+        dots = ballot.dots or {}
+        levels = sorted({n for n in dots.values() if n > 0}, reverse=True)
+        orders.append([tuple(position[o] for o, n in dots.items() if n == level)
+                       for level in levels])
+    return orders
+
+
+def _count_borda(vote: Vote) -> VoteResult:
+    n = len(vote.options)
+    if _has_dots(vote):
+        orders = _dot_orders(vote)
+        doubled = borda_doubled_points_weak(orders, n)
+        rankings = [tuple(o for group in order for o in group) for order in orders]
+    else:
+        rankings = _rankings(vote)
+        doubled = borda_doubled_points(rankings, n)
+    points = {o: (d // 2 if d % 2 == 0 else d / 2) for o, d in zip(vote.option_ids, doubled,
+                                                                   strict=True)}
+    partial = sum(len(r) < n for r in rankings)
+
+    def explain(rows: tuple[ResultRow, ...]) -> list[str]:
+        lines = [f"Classical Borda over {n} options: a ballot gives {max(n - 1, 0)} points to "
+                 f"its first choice, {max(n - 2, 0)} to the second … 0 to the last."]
+        if _has_dots(vote):
+            lines.append(_DOTS_READ)
+        elif partial:
+            lines.append(f"{_ballots(partial)} rank only some options; the options left out "
+                         "share the points of the places left (their mean).")
+        lines.append(f"Points: {_listing(rows)}.")
+        return lines
+
+    keys = dict(zip(vote.option_ids, doubled, strict=True))
+    return _finish(vote, VoteMethod.BORDA, keys, points, 0, explain,
+                   points={o: float(p) for o, p in points.items()})
+
+
+def _count_schulze(vote: Vote) -> VoteResult:
+    ids = vote.option_ids
+    if _has_dots(vote):
+        d = pairwise_matrix_weak(_dot_orders(vote), len(ids))
+    else:
+        d = pairwise_matrix(_rankings(vote), len(ids))
+    p = strongest_paths(d)
+    wins = {ids[i]: sum(p[i][j] > p[j][i] for j in range(len(ids))) for i in range(len(ids))}
+
+    def explain(rows: tuple[ResultRow, ...]) -> list[str]:
+        lines = ["Schulze: for each pair of options, count the ballots preferring one to the "
+                 "other (an option left off a ballot loses to every option ranked on it). A "
+                 "chain X→Y→Z is as strong as its weakest step; X beats Z when the strongest "
+                 "chain from X to Z is stronger than the one back. Score = options beaten."]
+        if _has_dots(vote):
+            lines.append(_DOTS_READ)
+        index = {o: i for i, o in enumerate(ids)}
+        for upper, lower in list(pairwise(rows))[:EXPLAINED_PAIRS]:
+            lines.append(_schulze_pair(index[upper.option], index[lower.option], d, p, ids,
+                                       wins))
+        return lines
+
+    return _finish(vote, VoteMethod.SCHULZE, wins, wins, 0, explain,
+                   pairwise=tuple(map(tuple, d)), strongest=tuple(map(tuple, p)))
+
+
+def _schulze_pair(x: int, y: int, d: list[list[int]], p: list[list[int]],
+                  ids: Sequence[str], wins: Mapping[str, int]) -> str:
+    a, b = ids[x], ids[y]
+    if p[x][y] > p[y][x]:
+        path = widest_path(d, x, y, p[x][y])
+        steps = "→".join(ids[k] for k in path)
+        links = ", ".join(str(d[u][v]) for u, v in pairwise(path))
+        back = f"{b}→{a} only {p[y][x]}" if p[y][x] else f"no chain leads from {b} back to {a}"
+        return (f"{a} beats {b}: the strongest chain {steps} has strength {p[x][y]} "
+                f"({links}); {back}.")
+    if wins[a] == wins[b]:
+        return f"{a} and {b} tie: the strongest chains each way are both {p[x][y]}."
+    return (f"{a} and {b} do not beat each other (strongest chains {p[x][y]} each way), "
+            f"but {a} beats {wins[a]} options and {b} {wins[b]}.")
+
+
+def _count_irv(vote: Vote) -> VoteResult:
+    ids = vote.option_ids
+    steps = irv_steps(_rankings(vote), len(ids), ids)
+    keys: dict[str, tuple[int, int]] = {}
+    rounds = []
+    for number, step in enumerate(steps, start=1):
+        for option, votes in step.votes.items():
+            keys[ids[option]] = (number, votes)
+        ordered = sorted(step.votes.items(), key=lambda item: -item[1])  # stable: option order
+        rounds.append(IrvRound(
+            number, tuple((ids[o], v) for o, v in ordered), step.exhausted,
+            tuple(ids[o] for o in step.eliminated), tuple(ids[o] for o in step.winners),
+            step.note))
+    scores = {o: keys[o][1] for o in keys}
+    exhausted_all = sum(not r for r in _rankings(vote))
+
+    def explain(rows: tuple[ResultRow, ...]) -> list[str]:
+        lines = ["Instant-runoff: each ballot counts for its highest-ranked option still in. "
+                 "An option with more than half of these votes wins; otherwise the option "
+                 "with the fewest goes out and its ballots move on. Score = votes in the last "
+                 "round an option took part in."]
+        lines.extend(_irv_round_text(r) for r in rounds)
+        return lines
+
+    return _finish(vote, VoteMethod.IRV, keys, scores, exhausted_all, explain,
+                   rounds=tuple(rounds))
+
+
+def _irv_round_text(r: IrvRound) -> str:
+    votes = ", ".join(f"{o} {v}" for o, v in r.votes)
+    live = sum(v for _, v in r.votes)
+    exhausted = f" ({_ballots(r.exhausted)} with no option left)" if r.exhausted else ""
+    text = f"Round {r.number}: {votes}{exhausted}."
+    if r.note:
+        text += f" {r.note[0].upper()}{r.note[1:]}."
+    if r.winners and len(r.winners) == 1:
+        top = r.votes[0][1]
+        return f"{text} {r.winners[0]} has {top} of {live} votes and wins."
+    if r.winners:
+        return f"{text} {' and '.join(r.winners)} share the win."
+    if not r.note:
+        text += (f" Nobody has more than half of {live}; {r.eliminated[0]} has the fewest "
+                 "and goes out.")
+    return text
+
+
+# ------------------------------------------------------------------- score
+
+
+def _count_score(vote: Vote) -> VoteResult:
+    means = exact_means(vote)
+    totals = {o: overall(m) for o, m in means.items()}
+    keys = {o: (t is not None, t if t is not None else Fraction(0)) for o, t in totals.items()}
+    scores = {o: float(t) if t is not None else 0.0 for o, t in totals.items()}
+    invalid = sum(not any(ballot.scores.values()) for ballot in vote.ballots
+                  if ballot.scores is not None)
+    lo, hi = vote.scale
+
+    def explain(rows: tuple[ResultRow, ...]) -> list[str]:
+        lines = [f"Score voting on {', '.join(vote.criteria)} (scale {lo}–{hi}): each option's "
+                 "marks are averaged per criterion, then the criteria averaged. Options nobody "
+                 "marked score 0 and come last."]
+        for row in rows:
+            per = means[row.option]
+            detail = ", ".join(f"{c} {_number(float(per[c]))}" for c in vote.criteria if c in per)
+            lines.append(f"{row.option}: {detail or 'no marks'} → {_number(row.score)}")
+        return lines
+
+    return _finish(vote, VoteMethod.SCORE, keys, scores, invalid, explain,
+                   means={o: {c: float(v) for c, v in m.items()} for o, m in means.items()})
+
+
+_COUNTERS: dict[VoteMethod, Callable[[Vote], VoteResult]] = {
+    VoteMethod.DOT: _count_dot,
+    VoteMethod.BORDA: _count_borda,
+    VoteMethod.SCHULZE: _count_schulze,
+    VoteMethod.IRV: _count_irv,
+    VoteMethod.SCORE: _count_score,
+}
