@@ -22,9 +22,9 @@ __all__ = [
     "IrvStep",
     "borda_doubled_points",
     "borda_doubled_points_weak",
-    "pairwise_matrix_weak",
     "irv_steps",
     "pairwise_matrix",
+    "pairwise_matrix_weak",
     "strongest_paths",
     "widest_path",
 ]
