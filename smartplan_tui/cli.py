@@ -367,10 +367,12 @@ def add_note(
     = "",
 ) -> None:
     """Add a note, decision or parking-lot item, stamped with the time now."""
+    from smartplan_tui.exercises import agenda
+
     handle = store().open(session_id)
     if not agenda_item:
-        running = [a for a in handle.load().agenda if a.started_at and not a.ended_at]
-        agenda_item = running[-1].id if running else ""
+        running = agenda.running(handle.load().agenda)
+        agenda_item = running.id if running else ""
     now = datetime.now().astimezone().replace(microsecond=0)
     item = handle.add("notes", lambda i: Note(i, now, text, kind, author, agenda_item))
     print(item.id)

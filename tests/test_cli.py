@@ -94,3 +94,23 @@ def test_the_installed_entry_point_runs_in_a_subprocess(home: Path) -> None:
     usage = subprocess.run([sys.executable, "-m", "smartplan_tui", "frobnicate"],
                            capture_output=True, text=True)
     assert usage.returncode == 2 and usage.stderr.count("\n") == 1
+
+
+def test_results_json_has_the_design_shape_and_recounts(home: Path) -> None:
+    _cli(home, "demo")
+    code, out, _ = _cli(home, "results", "coast-camp", "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["session"] == "coast-camp"
+    v1 = doc["votes"][0]
+    assert {k: v1[k] for k in ("id", "method", "ballots", "invalid")} == {
+        "id": "v1", "method": "dot", "ballots": 8, "invalid": 0}
+    assert v1["ranking"][0] == {"option": "C", "rank": 1, "score": 8}
+    assert v1["ties"] == [] and v1["explanation"]
+    code, out, _ = _cli(home, "results", "coast-camp", "--vote", "v1", "--method", "borda",
+                        "--json")
+    recount = json.loads(out)["votes"][0]
+    assert recount["method"] == "borda" and recount["ranking"][0]["option"] == "C"
+    code, out, err = _cli(home, "results", "coast-camp", "--vote", "v1", "--method", "irv")
+    assert code == 1 and "no single first choice for instant-runoff" in err
+    code, out, _ = _cli(home, "results", "coast-camp", "--vote", "v2")
+    assert code == 0 and "schulze" in out and "█" in out
