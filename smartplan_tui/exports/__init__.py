@@ -1,1 +1,70 @@
-"""Writers for Word, Markdown and CSV: pure functions of model objects."""
+"""Writers for Word, Markdown and CSV: pure functions of model objects.
+
+Each writer builds the whole file in memory or in a temp file beside the target and renames
+it into place only when it is complete, so a failure leaves no file and no temp file behind;
+problems the user can fix (a bad template, an unwritable folder) raise `ExportError` with a
+one-line message. python-docx and Pillow are imported only when a Word file is written:
+`import docx` alone costs ~130 ms, and the command line must start fast.
+
+`progress(fraction, what)` is an optional callback for the app's progress bar; it is called
+from the thread that runs the export.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from smartplan_tui.exports.content import Progress
+from smartplan_tui.exports.errors import ExportError
+from smartplan_tui.model import Session
+
+__all__ = [
+    "ExportError",
+    "Progress",
+    "write_attendance",
+    "write_csv_zip",
+    "write_handbook",
+    "write_markdown",
+    "write_report",
+]
+
+PathLike = str | os.PathLike[str]
+
+
+def write_report(session: Session, path: PathLike, template: PathLike | None = None,
+                 progress: Progress | None = None) -> Path:
+    """The session report (.docx): every section, the action plan on landscape pages."""
+    from smartplan_tui.exports.docx_report import write_report as write
+
+    return write(session, path, template, progress)
+
+
+def write_attendance(session: Session, path: PathLike, template: PathLike | None = None) -> Path:
+    """The attendance list (.docx) with a signature column."""
+    from smartplan_tui.exports.attendance import write_attendance as write
+
+    return write(session, path, template)
+
+
+def write_handbook(sessions: Sequence[Session], path: PathLike, template: PathLike | None = None,
+                   progress: Progress | None = None) -> Path:
+    """The programme handbook (.docx) compiling several sessions."""
+    from smartplan_tui.exports.handbook import write_handbook as write
+
+    return write(sessions, path, template, progress)
+
+
+def write_markdown(session: Session, path: PathLike) -> Path:
+    """The session report as Markdown (GitHub-flavoured tables)."""
+    from smartplan_tui.exports.markdown import write_markdown as write
+
+    return write(session, path)
+
+
+def write_csv_zip(session: Session, path: PathLike) -> Path:
+    """One CSV per table of the session, in a zip."""
+    from smartplan_tui.exports.csv_zip import write_csv_zip as write
+
+    return write(session, path)

@@ -1,0 +1,73 @@
+"""Word tables of any size, written as XML text in one pass.
+
+python-docx's `add_row()` re-reads the table per row and `table.cell(i, j)` walks the grid each
+time (quadratic); a 1,000-row action plan takes seconds that way. Here a whole table is one
+string (`docx_xml` pieces) that becomes part of the document when `WordDoc` parses the body
+once. (Parsing fragments and moving them into python-docx's tree is no way round: lxml moves
+each `xml:space` attribute in time that grows with the fragment, 12 s for a big SWOT table.)
+Widths are fixed (`tblLayout fixed`): Word and LibreOffice then lay out a long table without
+measuring every cell first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from smartplan_tui.exports.docx_xml import Look, Raw, cell, para, run
+
+__all__ = ["BANNER_FILL", "HEADER_FILL", "Banner", "table_xml"]
+
+HEADER_FILL = "D9E2F3"
+BANNER_FILL = "F2F2F2"
+
+
+class Banner(str):
+    """A row given as one text spanning every column (the handbook's session rows)."""
+
+    __slots__ = ()
+
+_HEADER_LOOK = Look(bold=True)
+
+
+def table_xml(widths: Sequence[int], headers: Sequence[str] | None,
+              rows: Iterable[Sequence[str]], *, style_id: str, text_style_id: str,
+              row_height: int = 0, keep_with_next: bool = False) -> str:
+    """A `w:tbl`: column `widths` in twips, an optional header row repeated on every page.
+
+    A cell is text (one paragraph in `text_style_id`, line breaks kept) or `Raw` paragraph
+    XML; a `Banner` instead of a row spans the table. `row_height` (twips, at least) gives
+    room to sign on an attendance list; `keep_with_next` keeps a short table on the page of
+    what follows it (a vote's chart).
+    """
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    parts = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{style_id}"/>'
+             f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+             'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+             f"<w:tblGrid>{grid}</w:tblGrid>"]
+    if headers is not None:
+        parts.append(_row([para([run(h, _HEADER_LOOK)], text_style_id, keep_next=True)
+                           for h in headers], widths, "<w:cantSplit/><w:tblHeader/>",
+                          HEADER_FILL))
+    tr_pr = f'<w:cantSplit/><w:trHeight w:val="{row_height}"/>' if row_height else ""
+    for values in rows:
+        if isinstance(values, Banner):
+            parts.append(_banner(values, widths, text_style_id))
+            continue
+        parts.append(_row([v if isinstance(v, Raw) else para(v, text_style_id,
+                                                             keep_next=keep_with_next)
+                           for v in values], widths, tr_pr))
+    parts.append("</w:tbl>")
+    return "".join(parts)
+
+
+def _banner(text: str, widths: Sequence[int], text_style_id: str) -> str:
+    content = para([run(text, _HEADER_LOOK)], text_style_id, keep_next=True)
+    return (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" '
+            f'w:type="dxa"/><w:gridSpan w:val="{len(widths)}"/><w:shd w:val="clear" '
+            f'w:color="auto" w:fill="{BANNER_FILL}"/></w:tcPr>{content}</w:tc></w:tr>')
+
+
+def _row(cells: Sequence[str], widths: Sequence[int], tr_pr: str, fill: str = "") -> str:
+    inner = "".join(cell(c, w, fill) for c, w in zip(cells, widths, strict=True))
+    return f"<w:tr>{f'<w:trPr>{tr_pr}</w:trPr>' if tr_pr else ''}{inner}</w:tr>"

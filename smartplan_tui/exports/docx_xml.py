@@ -1,0 +1,87 @@
+"""WordprocessingML written as strings: runs, paragraphs and table cells.
+
+Big reports hold tens of thousands of paragraphs. Building them through python-docx's object
+API costs Python objects per element; writing the XML text directly is faster than even
+deep-copying a template row (see `bench/bench_export.py`). Every piece of participant text
+goes through `text.clean` and `text.xml_escape` here, so markup-looking text stays literal and
+XML-forbidden characters never reach Word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from smartplan_tui.exports.text import clean, xml_escape
+
+__all__ = ["PLAIN", "W_NS", "Look", "Raw", "cell", "para", "rpr", "run"]
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+class Raw(str):
+    """Paragraph XML already built (a cell with several formatted paragraphs), not text."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """Direct formatting of a run: few enough combinations to cache their XML."""
+
+    bold: bool = False
+    italic: bool = False
+    color: str = ""
+    half_points: int = 0
+
+
+PLAIN = Look()
+
+
+@lru_cache(maxsize=64)
+def rpr(look: Look) -> str:
+    parts = []
+    if look.bold:
+        parts.append("<w:b/>")
+    if look.italic:
+        parts.append("<w:i/>")
+    if look.color:
+        parts.append(f'<w:color w:val="{look.color}"/>')
+    if look.half_points:
+        parts.append(f'<w:sz w:val="{look.half_points}"/><w:szCs w:val="{look.half_points}"/>')
+    return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
+
+
+_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+
+
+def run(text: str, look: Look = PLAIN) -> str:
+    """One `w:r`; `\\n` becomes a line break and `\\t` a tab, as Word itself writes them."""
+    body = xml_escape(clean(text))
+    if "\n" in body:
+        body = body.replace("\n", _BREAK)
+    if "\t" in body:
+        body = body.replace("\t", _TAB)
+    props = rpr(look) if look is not PLAIN else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{body}</w:t></w:r>'
+
+
+def para(runs: str | Iterable[str], style_id: str = "", *, align: str = "",
+         keep_next: bool = False) -> str:
+    """One `w:p` from run XML (a plain string is taken as a single unformatted run's text)."""
+    inner = run(runs) if isinstance(runs, str) else "".join(runs)
+    if not (style_id or align or keep_next):
+        return f"<w:p>{inner}</w:p>"
+    ppr = ((f'<w:pStyle w:val="{style_id}"/>' if style_id else "")
+           + ("<w:keepNext/>" if keep_next else "")
+           + (f'<w:jc w:val="{align}"/>' if align else ""))
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{inner}</w:p>"
+
+
+def cell(paragraphs: str, width: int, fill: str = "") -> str:
+    """One `w:tc` of `width` twentieths of a point holding paragraph XML (never empty)."""
+    shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+            f"{paragraphs or '<w:p/>'}</w:tc>")

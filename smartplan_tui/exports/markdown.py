@@ -1,0 +1,126 @@
+"""The session report as Markdown: the Word report's sections, for wikis and e-mail.
+
+Participant text is escaped so that it renders literally (`*stars*` stays stars, `<b>`
+stays visible, `|` cannot break a table); line breaks inside an item become `<br>`.
+Nothing else is changed: Markdown, unlike Word, can hold any character.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from smartplan_tui.exports import content
+from smartplan_tui.exports.atomic import atomic_write
+from smartplan_tui.exports.content import QUADRANT_TITLES, Table
+from smartplan_tui.model import Quadrant, Session
+
+__all__ = ["md_heading", "md_text", "render_markdown", "write_markdown"]
+
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
+_LINE_START = re.compile(r"^(\s*)([#+=-])", re.MULTILINE)
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+_SPECIAL = re.compile(r"[\\`*_\[\]<>&|~\r\n\x0b\x0c\x85\u2028\u2029]|^\s*(?:[#+=-]|\d+[.)])")
+_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+
+
+def md_text(text: str, *, block_start: bool = False) -> str:
+    """Text that Markdown shows exactly as written, on one line (breaks become `<br>`).
+
+    `block_start`: the text begins a line of the file, where `#`, `-`, `1.` would start a
+    heading or a list; elsewhere (table cells, after `- **S1** `) they need no escape.
+    """
+    if not _SPECIAL.search(text):
+        return text
+    escaped = _INLINE.sub(r"\\\1", text)
+    if block_start:
+        escaped = _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", escaped))
+    return _BREAKS.sub("<br>", escaped)
+
+
+def md_heading(text: str) -> str:
+    """Heading text: a `#` anywhere is escaped, as trailing ones would close the heading."""
+    return md_text(text).replace("#", "\\#")
+
+
+def write_markdown(session: Session, path: str | os.PathLike[str]) -> Path:
+    data = render_markdown(session).encode("utf-8", errors="replace")
+
+    def write(stream: BinaryIO) -> None:
+        stream.write(data)
+
+    return atomic_write(path, write)
+
+
+def render_markdown(session: Session) -> str:
+    out: list[str] = [f"# {md_heading(session.info.title)}", ""]
+    out += [f"**{label}:** {md_text(value)}  " for label, value in content.title_block(session)]
+    _section(out, "Agenda", content.agenda_table(session), "No agenda items.")
+    _section(out, "Participants", content.participants_table(session), "No participants recorded.")
+    out += ["", "## SWOT"]
+    _swot(out, session)
+    _section(out, "TOWS", content.tows_table(session), "No TOWS strategies.")
+    out += ["", "## Voting results"]
+    summaries = content.vote_summaries(session)
+    if not summaries:
+        out += ["", "_No votes._"]
+    for summary in summaries:
+        out += ["", f"### {md_heading(summary.vote.question)}", "",
+                f"**Method:** {summary.method} · **Ballots counted:** {summary.ballots}"
+                f" · **Status:** {summary.vote.status.value}"]
+        if summary.problem:
+            out += ["", f"_Not counted: {md_text(summary.problem)}_"]
+            continue
+        out += ["", *_table(summary.results), ""]
+        out += [f"{md_text(line, block_start=True)}  "
+                for line in summary.explanation.splitlines()]
+        if summary.matrix is not None:
+            out += ["", *_table(summary.matrix)]
+    table, gaps = content.action_rows(session)
+    _section(out, "Action plan", table, "No actions.")
+    total = content.budget_total(session.actions)
+    if total:
+        out += ["", f"**Total budget:** {md_text(total)}"]
+    if gaps:
+        out += ["", "### SMART gaps", ""]
+        out += [f"- **{md_text(title)}**: {md_text(text)}" for title, text in gaps]
+    out += ["", "## Notes and decisions"]
+    for title, entries in content.note_groups(session):
+        out += ["", f"### {title}", ""]
+        out += [f"- _{md_text(byline)}_<br>{md_text(text)}" for byline, text in entries]
+        if not entries:
+            out.append("_None recorded._")
+    return "\n".join(out) + "\n"
+
+
+def _section(out: list[str], title: str, table: Table, empty: str) -> None:
+    out += ["", f"## {title}", ""]
+    out += _table(table) if table.rows else [f"_{empty}_"]
+
+
+def _table(table: Table) -> list[str]:
+    return [_row(table.headers), "|" + "---|" * len(table.headers),
+            *(_row(row) for row in table.rows)]
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(md_text(c) for c in cells) + " |"
+
+
+def _swot(out: list[str], session: Session) -> None:
+    grouped = content.swot_by_quadrant(session)
+    codes = content.swot_codes(session)
+    if not session.swot:
+        out += ["", "_No SWOT items._"]
+        return
+    for quadrant in Quadrant:
+        out += ["", f"### {QUADRANT_TITLES[quadrant]} ({len(grouped[quadrant])})", ""]
+        for item in grouped[quadrant]:
+            tags = " ".join(f"#{tag}" for tag in item.tags)
+            who = content.person(session, item.author)
+            extra = " · ".join(part for part in (tags, who) if part)
+            out.append(f"- **{codes[item.id]}** {md_text(item.text)}"
+                       + (f" _({md_text(extra)})_" if extra else ""))
