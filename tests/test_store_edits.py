@@ -121,3 +121,20 @@ def test_list_sessions_newest_first(store: SessionStore) -> None:
     store.create(SessionInfo("new", "New", date=date(2027, 3, 1)))
     store.create(SessionInfo("undated", "Undated"))
     assert [s.id for s in store.list_sessions()] == ["new", "old", "undated"]
+
+
+def test_changed_is_per_handle_so_one_reader_never_hides_a_change(
+        store: SessionStore, home: Path) -> None:
+    _session(store)
+    board, chart = store.open("ws"), store.open("ws")
+    board.load()
+    chart.load()
+    SessionStore(home).open("ws").add("swot", lambda i: SwotItem(i, Quadrant.STRENGTHS, "x"))
+    assert board.changed() and chart.changed()
+    board.load()  # the board reloads first …
+    assert not board.changed()
+    assert chart.changed(), "… and the chart must still see that it is stale"
+    assert [i.text for i in chart.load().swot] == ["x"]
+    assert not chart.changed()
+    board.add("swot", lambda i: SwotItem(i, Quadrant.THREATS, "own write"))
+    assert chart.changed() and board.changed()

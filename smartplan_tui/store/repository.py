@@ -108,6 +108,7 @@ class SessionHandle:
     def __init__(self, file: SessionFile, session_id: str) -> None:
         self.id = session_id
         self._file = file
+        self._loaded_revision = -1
         if file.decoded is None:
             file.decoded = _Decoded()
 
@@ -116,14 +117,20 @@ class SessionHandle:
         return self._file.path
 
     def changed(self) -> bool:
-        """Whether the files changed since this process last read or wrote them (a `stat`)."""
-        return self._file.changed_on_disk()
+        """Whether `load()` would now give something this handle has not given yet.
+
+        True when another process wrote (one `stat` of each file) or when this process
+        wrote or re-read since this handle's last load. Per handle: one screen's load
+        never hides a change from another screen.
+        """
+        return self._file.changed_on_disk() or self._file.revision != self._loaded_revision
 
     def load(self) -> Session:
         """The session as it is on disk now; decoded again only when something changed."""
         with self._file.locked():
             data = self._file.read()
             decoded: _Decoded = self._file.decoded
+            self._loaded_revision = self._file.revision
             if decoded.result is not None and decoded.revision == self._file.revision:
                 return decoded.result
             session = decoded.session(data, self._file.path, self._file.take_touched())
