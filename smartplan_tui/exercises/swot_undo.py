@@ -19,7 +19,8 @@ class Deleted:
 
     item: SwotItem
     index: int
-    tows_links: tuple[str, ...]
+    tows_links: tuple[tuple[str, int], ...]
+    """(strategy id, place in its links) of strategies that linked the item."""
     option_sources: tuple[tuple[str, str], ...]
     """(vote id, option id) of options taken from the item."""
 
@@ -30,7 +31,7 @@ def deletion_record(session: Session, item_id: str) -> Deleted:
         if item.id == item_id:
             return Deleted(
                 item, index,
-                tuple(s.id for s in session.tows if item_id in s.links),
+                tuple((s.id, s.links.index(item_id)) for s in session.tows if item_id in s.links),
                 tuple((v.id, o.id) for v in session.votes for o in v.options
                       if o.source == item_id))
     raise ModelError("swot", f"no SWOT item {item_id!r}")
@@ -42,9 +43,10 @@ def restore_deleted(session: Session, record: Deleted) -> Session:
         raise ModelError("swot", f"{record.item.id} exists already")
     items = list(session.swot)
     items.insert(min(record.index, len(items)), record.item)
+    places = dict(record.tows_links)
     tows = tuple(
-        replace(s, links=(*s.links, record.item.id))
-        if s.id in record.tows_links and record.item.id not in s.links else s
+        replace(s, links=(*s.links[:places[s.id]], record.item.id, *s.links[places[s.id]:]))
+        if s.id in places and record.item.id not in s.links else s
         for s in session.tows)
     votes = tuple(
         replace(v, options=tuple(

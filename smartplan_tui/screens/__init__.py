@@ -1,1 +1,1 @@
-"""One module per screen of the app."""
+"""One module per screen; reusable widgets live in `screens/widgets/`."""

@@ -1,0 +1,215 @@
+"""Speed of the app (issue 4): start-up against a bare Textual app, and keystrokes at 2,000 items.
+
+Run by hand: `python bench/bench_app.py [--runs 7] [--keys 200]`.
+
+Start-up figures are the time from starting a process to its first screen being drawn and
+taking keys (interpreter start, imports, compose, first paint; the app writes the moment
+to a file named by `SMARTPLAN_EXIT_ON_READY`, then exits), median of `--runs`, every app
+run headless:
+
+- `bare textual`: the baseline the issue names — an App with Header, Static and Footer.
+- `home screen`: `make_app(home)` on a data home holding the demo session and the big one
+  (the session list fills in from a thread worker just after the first paint).
+- `2,000-item session`: `make_app(home, "big")` — the home screen plus the session screen
+  of a session with 2,000 SWOT items.
+
+Keystroke figures are in-process (headless, 120×36): the time from a key event entering
+the app to the end of the screen's next repaint (the compositor rendering the changed
+regions), per key, on the SWOT board of the 2,000-item session — cursor down in a
+quadrant, and typing into the capture line — and, as a floor, cursor down in a bare
+Textual app holding one 20-item OptionList. Textual repaints at most 60 times a second,
+so a few ms of every figure is the wait for the next frame.
+
+Targets: home ≤ 1.2 × bare, 2,000-item session ≤ 1.5 × bare, keystroke median ≤ 10 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from textual import events
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BARE = """
+import os, time
+from pathlib import Path
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App[None]):
+    def compose(self):
+        yield Header()
+        yield Static("Hello")
+        yield Footer()
+
+    def on_ready(self):
+        self.call_after_refresh(self.ready)
+
+    def ready(self):
+        Path(os.environ["SMARTPLAN_EXIT_ON_READY"]).write_text(repr(time.time()))
+        self.exit()
+
+Bare().run(headless=True)
+"""
+
+SMARTPLAN = """
+import sys
+from pathlib import Path
+from smartplan_tui.app import make_app
+make_app(Path(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else None).run(headless=True)
+"""
+
+
+def _prepare(home: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    from dataclasses import replace
+
+    from smartplan_tui.demo import ensure_demo
+    from smartplan_tui.model import SessionInfo
+    from smartplan_tui.store import SessionStore
+    from tests.session_factory import big_session
+
+    store = SessionStore(home)
+    ensure_demo(store)
+    big = big_session(2000, 0)
+    store.save_whole(replace(big, info=SessionInfo(id="big", title="Big board")))
+
+
+def _time_process(code: str, *args: str) -> float:
+    """Seconds from starting the process to its first screen being drawn and interactive."""
+    with tempfile.TemporaryDirectory() as folder:
+        stamp = Path(folder) / "ready"
+        env = {**os.environ, "SMARTPLAN_EXIT_ON_READY": str(stamp)}
+        start = time.time()
+        done = subprocess.run([sys.executable, "-c", code, *args], env=env,
+                              capture_output=True, timeout=120)
+        if done.returncode != 0 or not stamp.exists():
+            raise SystemExit(done.stderr.decode(errors="replace") or "no ready time written")
+        return float(stamp.read_text()) - start
+
+
+def startup(home: Path, runs: int) -> dict[str, float]:
+    cases = {"bare textual": (BARE,), "home screen": (SMARTPLAN, str(home)),
+             "2,000-item session": (SMARTPLAN, str(home), "big")}
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    _time_process(BARE)  # warm the file cache
+    for _ in range(runs):  # interleaved, so a busy moment hurts every case alike
+        for name, case in cases.items():
+            times[name].append(_time_process(*case))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+async def _key_to_paint(app: Any, screen: Any, keys: list[str]) -> list[float]:
+    """Milliseconds from each key event entering the app to the screen's next repaint.
+
+    The repaint is `Screen._compositor_refresh` (the compositor rendering the changed
+    regions for the terminal): wrapped on this one screen instance, for this bench only.
+    """
+    painted = asyncio.Event()
+    original = screen._compositor_refresh
+
+    def refresh() -> None:
+        original()
+        painted.set()
+
+    screen._compositor_refresh = refresh
+    times = []
+    for key in keys:
+        await asyncio.sleep(0.03)  # let the previous key settle; not measured
+        painted.clear()
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        start = time.perf_counter()
+        app._driver.send_message(event)
+        await asyncio.wait_for(painted.wait(), 2)
+        times.append((time.perf_counter() - start) * 1000)
+    screen._compositor_refresh = original
+    return times
+
+
+def _within_view(count: int) -> list[str]:
+    """Down and up in turn: the cursor moves, the list does not scroll."""
+    return ["down" if i % 2 == 0 else "up" for i in range(count)]
+
+
+async def keystrokes(home: Path, count: int) -> dict[str, list[float]]:
+    from textual.app import App
+    from textual.widgets import OptionList
+
+    from smartplan_tui.app import make_app
+    from smartplan_tui.model import Quadrant
+    from smartplan_tui.screens.swot_board import SwotBoardScreen
+
+    results: dict[str, list[float]] = {}
+
+    class Bare(App[None]):
+        def compose(self) -> Any:
+            yield OptionList(*(f"Item {i}: the harbour needs better links" for i in range(500)))
+
+    bare = Bare()
+    async with bare.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        results["bare OptionList 500: up/down in view"] = await _key_to_paint(
+            bare, bare.screen, _within_view(count))
+        await pilot.press(*["down"] * 40)
+        results["bare OptionList 500: down, scrolling"] = await _key_to_paint(
+            bare, bare.screen, ["down"] * count)
+
+    app = make_app(home, "big")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        start = time.perf_counter()
+        await pilot.press("w")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        results["open the board (once)"] = [(time.perf_counter() - start) * 1000]
+        board = app.screen
+        assert isinstance(board, SwotBoardScreen)
+        assert sum(board.quadrant_list(q).row_count for q in Quadrant) == 2000
+        await pilot.press("down", "down")
+        results["board 2,000: up/down in view"] = await _key_to_paint(
+            app, board, _within_view(count))
+        await pilot.press(*["down"] * 12)
+        results["board 2,000: down, scrolling"] = await _key_to_paint(
+            app, board, ["down"] * count)
+        await pilot.press("i")
+        results["board 2,000: type a letter"] = await _key_to_paint(app, board, ["x"] * count)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--keys", type=int, default=200)
+    parser.add_argument("--keys-only", action="store_true", help="skip the start-up runs")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        _prepare(home)
+        starts = {} if args.keys_only else startup(home, args.runs)
+        keys = asyncio.run(keystrokes(home, args.keys))
+    bare = starts.get("bare textual", 1.0)
+    print(f"{'start-up (median of ' + str(args.runs) + ')':<40}{'seconds':>8}{'× bare':>8}"
+          f"{'target':>9}")
+    targets = {"bare textual": "", "home screen": "≤ 1.2", "2,000-item session": "≤ 1.5"}
+    for name, seconds in starts.items():
+        print(f"{name:<40}{seconds:>8.3f}{seconds / bare:>8.2f}{targets[name]:>9}")
+    print()
+    print(f"{'key → repaint (ms)':<40}{'median':>8}{'p90':>8}{'target':>9}")
+    for name, values in keys.items():
+        p90 = statistics.quantiles(values, n=10)[-1] if len(values) > 1 else values[0]
+        target = "≤ 10" if name.startswith("board") else ""
+        print(f"{name:<40}{statistics.median(values):>8.1f}{p90:>8.1f}{target:>9}")
+
+if __name__ == "__main__":
+    main()

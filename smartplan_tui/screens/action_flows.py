@@ -1,0 +1,86 @@
+"""Creating and editing actions from any screen of the session: the shared steps.
+
+Both the votes screen (`a`: an action for this vote's winner) and the action plan
+(`w`, `n`, `e`) open the same form and write the same way, so the steps live once here,
+in a `LiveScreen` base both inherit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import ClassVar, TypeVar
+
+from textual.binding import Binding, BindingType
+
+from smartplan_tui.exercises import actions
+from smartplan_tui.model import Action, ModelError, Vote
+from smartplan_tui.screens.action_form import ActionFormScreen, changed_fields
+from smartplan_tui.screens.live import LiveScreen
+
+__all__ = ["DRAFT_ID", "ActionFlowsScreen"]
+
+T = TypeVar("T", Action, Vote)
+
+#: The id a new action or vote carries until the store gives it its own.
+DRAFT_ID = "draft"
+
+
+class ActionFlowsScreen(LiveScreen):
+    """A session screen that can open the action form and save what it returns.
+
+    Also what the votes screen and the action plan share as exercise screens: Escape goes
+    back to the session, and the header names the screen and the session.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="exercise_back"),
+    ]
+    screen_title = ""
+
+    def on_mount(self) -> None:
+        self.title = self.screen_title
+        self.sub_title = self.session.info.title
+
+    def open_winner_form(self, vote: Vote) -> None:
+        """Open the action form filled in for `vote`'s winning option (one key in the room)."""
+        try:
+            winners = actions.winner(self.session, vote.id)
+        except ModelError as error:
+            self.notify(str(error), severity="error")
+            return
+        if not winners:
+            self.notify(f"Vote {vote.id} has no winner yet: no ballot was counted.",
+                        severity="warning")
+            return
+        if len(winners) > 1:
+            tied = " and ".join(o.id for o in winners)
+            self.notify(f"{tied} tie in vote {vote.id}; the action is for {winners[0].id}: "
+                        "change its priority in the form if the group decides otherwise.",
+                        severity="warning")
+        draft = actions.from_priority(self.session, vote.id, winners[0].id, DRAFT_ID)
+        self.app.push_screen(ActionFormScreen(self.session, draft), self.add_action)
+
+    def new_action(self) -> None:
+        self.app.push_screen(ActionFormScreen(self.session, Action(DRAFT_ID, "New action")),
+                             self.add_action)
+
+    def add_draft(self, collection: str, draft: T) -> T | None:
+        """Store a vote or action built in a form under `DRAFT_ID`, with an id of its own."""
+        return self.save(lambda: self.handle.add(
+            collection, lambda new_id: dataclasses.replace(draft, id=new_id)))
+
+    def add_action(self, action: Action | None) -> None:
+        saved = self.add_draft("actions", action) if action is not None else None
+        if saved is not None:
+            self.notify(f"Action {saved.id} added to the plan.")
+
+    def edit_action(self, before: Action) -> None:
+        def edited(after: Action | None) -> None:
+            if after is None:
+                return
+            changes = changed_fields(before, after)
+            if changes:
+                self.save(lambda: self.handle.update(
+                    "actions", before.id, lambda current: dataclasses.replace(current, **changes)))
+
+        self.app.push_screen(ActionFormScreen(self.session, before), edited)

@@ -1,0 +1,202 @@
+"""The action plan: actions grouped under the priority they serve, with their SMART gaps.
+
+Groups come from `exercises.actions.by_priority` (votes in session order, options by
+their rank), each headed by a row naming the priority; the SMART column lists the letters
+an action still lacks. `w` makes an action for the winner of the latest vote, `s` moves an
+action to its next status in the room ("started?" – "done!"), `f` and `o` filter by
+status and by owner.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from smartplan_tui.exercises import actions
+from smartplan_tui.model import Action, ActionStatus, Session, Vote, VoteStatus
+from smartplan_tui.screens.action_flows import ActionFlowsScreen
+from smartplan_tui.screens.widgets.literal import literal
+from smartplan_tui.store import SessionHandle
+
+__all__ = ["ActionPlanScreen", "cycle"]
+
+#: Prefix of the keys of group heading rows (never an action id: ids have no spaces).
+GROUP_KEY = "group "
+#: Room the columns after the title take (owner, due, status, budget, SMART, padding).
+OWNER_WIDTH = 14
+OTHER_COLUMNS = 5 + OWNER_WIDTH + 10 + 11 + 8 + 6 * 2 + 2
+_COLUMNS = ("Action", "SMART", "Owner", "Due", "Status", "Budget €")
+_STATUSES: tuple[ActionStatus, ...] = tuple(ActionStatus)
+
+
+def cycle(values: list[str], current: str | None) -> str | None:
+    """The value after `current` (None = all, first), and None again after the last."""
+    if current is None:
+        return values[0] if values else None
+    index = values.index(current) + 1 if current in values else len(values)
+    return values[index] if index < len(values) else None
+
+
+def _budget(action: Action) -> str:
+    if action.budget_eur is None:
+        return ""
+    return f"{action.budget_eur:,.0f}".replace(",", " ")
+
+
+def _group_title(group: actions.PriorityGroup, width: int) -> Text:
+    if group.vote is None or group.option is None:
+        return Text("Not linked to a priority", style="bold italic")
+    rank = f"#{group.rank} " if group.rank is not None else ""
+    head = Text(f"{rank}{group.vote.id}:{group.option.id} ", style="bold")
+    head.append_text(literal(group.option.text, "bold", None))
+    head.truncate(width, overflow="ellipsis")
+    return head
+
+
+class ActionPlanScreen(ActionFlowsScreen):
+    """`ActionPlanScreen(handle)`: the session's action plan."""
+
+    CSS = """
+    ActionPlanScreen #action-filters { height: 1; padding: 0 1; color: $text-muted; }
+    ActionPlanScreen #action-table { height: 1fr; }
+    """
+
+    screen_title = "Action plan"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New action", id="actions_new"),
+        Binding("e,enter", "edit", "Edit", id="actions_edit"),
+        Binding("w", "from_winner", "Action for winner", id="actions_winner"),
+        Binding("s", "next_status", "Next status", id="actions_status"),
+        Binding("f", "filter_status", "Filter status", id="actions_filter_status"),
+        Binding("o", "filter_owner", "Filter owner", id="actions_filter_owner"),
+        Binding("delete", "delete", "Delete", show=False, id="actions_delete"),
+    ]
+
+    def __init__(self, handle: SessionHandle) -> None:
+        super().__init__(handle)
+        self.status_filter: ActionStatus | None = None
+        self.owner_filter: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="action-filters", markup=False)
+        table: DataTable[Text] = DataTable(id="action-table", cursor_type="row",
+                                           zebra_stripes=False)
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#action-table", DataTable)
+        table.add_columns(*_COLUMNS)
+        table.focus()
+        self.show_plan()
+
+    # ------------------------------------------------------------------ showing
+
+    def on_resize(self) -> None:
+        self.show_plan()
+
+    def watch_session(self, session: Session) -> None:
+        if self.is_mounted and self.query("#action-table"):
+            self.show_plan()
+
+    def shown_actions(self) -> list[Action]:
+        return actions.filter_actions(
+            self.session.actions, self.status_filter.value if self.status_filter else None,
+            self.owner_filter)
+
+    def show_plan(self) -> None:
+        """Refill the table, keeping the cursor on the same action."""
+        table: DataTable[Text] = self.query_one("#action-table", DataTable)
+        current = self.selected
+        table.clear()
+        session = self.session
+        width = max(18, (self.size.width or 80) - OTHER_COLUMNS)
+        for number, group in enumerate(actions.by_priority(self.shown_actions(), session)):
+            table.add_row(_group_title(group, width), key=f"{GROUP_KEY}{number}")
+            for action in group.actions:
+                gaps = "".join(g.letter for g in actions.smart_gaps(action, session))
+                title = Text("  ").append_text(literal(action.title, limit=None))
+                title.truncate(width, overflow="ellipsis")
+                owner = literal(action.owner, limit=None)
+                owner.truncate(OWNER_WIDTH, overflow="ellipsis")
+                table.add_row(
+                    title, Text(gaps or "✓", style="red" if gaps else "green"), owner,
+                    Text(action.due.isoformat() if action.due else ""),
+                    Text(action.status.value), Text(_budget(action), justify="right"),
+                    key=action.id)
+        if current is not None:
+            with contextlib.suppress(RowDoesNotExist):  # filtered out or gone
+                table.move_cursor(row=table.get_row_index(current.id))
+        status = self.status_filter.value if self.status_filter else "any"
+        shown = len(self.shown_actions())
+        self.query_one("#action-filters", Static).update(Text(
+            f"{shown} of {len(session.actions)} actions · status: {status} · owner: "
+            f"{self.owner_filter if self.owner_filter is not None else 'anyone'}"))
+
+    @property
+    def selected(self) -> Action | None:
+        """The action under the cursor (None on a heading row or an empty table)."""
+        table = self.query_one("#action-table", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        found = self.session.find("actions", key)
+        return found if isinstance(found, Action) else None
+
+    # ------------------------------------------------------------------ actions
+
+    def action_new(self) -> None:
+        self.new_action()
+
+    def action_edit(self) -> None:
+        action = self.selected
+        if action is not None:
+            self.edit_action(action)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_from_winner(self) -> None:
+        """An action for the winner of the latest closed vote (else the latest vote)."""
+        votes = list(reversed(self.session.votes))
+        closed = [v for v in votes if v.status is VoteStatus.CLOSED]
+        vote: Vote | None = next(iter(closed or votes), None)
+        if vote is None:
+            self.notify("No vote yet: set one up on the votes screen.", severity="warning")
+            return
+        self.open_winner_form(vote)
+
+    def action_next_status(self) -> None:
+        action = self.selected
+        if action is None:
+            return
+        status = _STATUSES[(_STATUSES.index(action.status) + 1) % len(_STATUSES)]
+        self.save(lambda: self.handle.update(
+            "actions", action.id, lambda a: dataclasses.replace(a, status=status)))
+
+    def action_filter_status(self) -> None:
+        value = cycle([s.value for s in _STATUSES],
+                      self.status_filter.value if self.status_filter else None)
+        self.status_filter = ActionStatus(value) if value is not None else None
+        self.show_plan()
+
+    def action_filter_owner(self) -> None:
+        owners = sorted({a.owner for a in self.session.actions if a.owner})
+        self.owner_filter = cycle(owners, self.owner_filter)
+        self.show_plan()
+
+    def action_delete(self) -> None:
+        action = self.selected
+        if action is None:
+            return
+        self.confirm_remove("actions", action.id,
+                            f"Delete the action {literal(action.title, limit=80).plain}?")

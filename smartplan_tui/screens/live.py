@@ -1,0 +1,184 @@
+"""A base for screens that show one session and keep it live across processes.
+
+Why a base class: every session screen must (1) notice within a second when another
+process (a note-taker's terminal, the command line) wrote the session, (2) reload it off
+the UI thread, (3) hand the new frozen `Session` to its widgets without disturbing what
+the user is typing, and (4) show a failed save instead of swallowing it. Doing that once
+here keeps the screens small and the behaviour identical.
+
+(1) and (2) are one cheap thread-worker call to `handle.load()` per poll (see `_poll`).
+
+How to use it::
+
+    class BoardScreen(LiveScreen):
+        def watch_session(self, session: Session) -> None:
+            self.query_one(ItemList).show(session.swot)   # update, never recompose
+
+        def action_add(self) -> None:
+            self.save(lambda: self.handle.add("swot", lambda new_id: SwotItem(...)))
+
+Rules for subclasses: react to `session` by *updating* existing widgets (never
+`recompose()` or remove an `Input`), so a half-typed text survives a reload.
+`watch_session` is called once when the screen mounts and after every change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from textual import work
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from smartplan_tui.model import ModelError, Session
+from smartplan_tui.screens.confirm import ConfirmScreen
+from smartplan_tui.store import SessionHandle, StoreError
+
+if TYPE_CHECKING:
+    from smartplan_tui.app import SmartPlanApp
+
+T = TypeVar("T")
+
+#: How often the session files are checked for writes by other processes (one `stat`).
+POLL_SECONDS = 0.5
+
+RELOAD_GROUP = "session-reload"
+
+
+def show_error(screen: Screen[Any], error: Exception, what: str = "Not saved") -> None:
+    """One line naming what went wrong, as an error notification (never a traceback)."""
+    screen.notify(str(error), title=what, severity="error", timeout=8)
+
+
+def run_write(screen: Screen[Any], write: Callable[[], T]) -> T | None:
+    """Run a store write; on `StoreError`/`ModelError` show it and return None."""
+    try:
+        return write()
+    except (StoreError, ModelError) as error:
+        show_error(screen, error)
+        return None
+
+
+def write_succeeded(screen: Screen[Any], write: Callable[[], object]) -> bool:
+    """Run a store write that returns nothing useful; False (and shown) when it failed."""
+    try:
+        write()
+    except (StoreError, ModelError) as error:
+        show_error(screen, error)
+        return False
+    return True
+
+
+class LiveScreen(Screen[None]):
+    """A screen bound to one open session, reloaded whenever the session files change."""
+
+    session: reactive[Session] = reactive(cast(Session, None), always_update=True)
+    """The session as last read from disk; assigned (never mutated) on every change."""
+
+    def __init__(self, handle: SessionHandle, *, name: str | None = None,
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.handle = handle
+        self._tickets = 0
+        """Numbers every read of the session, in the order they began."""
+        self._shown_ticket = 0
+        """The number of the read on screen: an older read finishing late is dropped, so a
+        slow poll can never undo an edit made (and shown) after it began."""
+        self.set_reactive(LiveScreen.session, handle.load())
+
+    @property
+    def smartplan(self) -> SmartPlanApp:
+        return cast("SmartPlanApp", self.app)
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self._poll, name="session-poll")
+
+    def on_screen_resume(self) -> None:
+        self.smartplan.current_handle = self.handle
+        # Another screen of this process may have written the session meanwhile.
+        self.reload()
+
+    def _poll(self) -> None:
+        """Every half second, while this screen is shown: is there a newer session?
+
+        Not just `handle.changed()`: that says whether the *files* changed since this
+        process last read them, and another reader in this process (the screen beneath,
+        the home list, a quick note) may have read them first, leaving this screen stale
+        with `changed()` already False. `handle.load()` answers for this screen: when
+        nothing changed it costs a lock and a `stat` and returns the object already shown,
+        so the worker ends without touching the UI.
+        """
+        if self.is_current and not self._loading():  # shown, and not still reading
+            self.reload()
+
+    def _loading(self) -> bool:
+        return any(w.node is self and w.group == RELOAD_GROUP and not w.is_finished
+                   for w in self.app.workers)
+
+    def _ticket(self) -> int:
+        self._tickets += 1
+        return self._tickets
+
+    def reload(self) -> None:
+        """Read the session off the UI thread and show it if it changed."""
+        self._load_in_thread(self._ticket())
+
+    @work(thread=True, group=RELOAD_GROUP, exit_on_error=False)
+    def _load_in_thread(self, ticket: int) -> None:
+        try:
+            session = self.handle.load()
+        except (StoreError, ModelError) as error:
+            self.app.call_from_thread(show_error, self, error, "Cannot read the session")
+            return
+        self.app.call_from_thread(self._receive, session, ticket)
+
+    def _receive(self, session: Session, ticket: int) -> None:
+        if ticket < self._shown_ticket:
+            return  # began before what is on screen: older
+        self._shown_ticket = ticket
+        if session is not self.session:
+            self.session = session
+
+    def save(self, write: Callable[[], T]) -> T | None:
+        """Run a durable store write, show its error if it fails, then show the new state.
+
+        Returns what `write` returned, or None when the write was refused.
+        """
+        try:
+            result = write()
+        except (StoreError, ModelError) as error:
+            show_error(self, error)
+            return None
+        self.refresh_session()
+        return result
+
+    def add_drafted(self, collection: str, form: Screen[Any]) -> None:
+        """Open `form`; store the draft it returns as a new item of `collection`.
+
+        Forms return drafts with a placeholder id; the store gives the real one under its
+        lock, so two note-takers adding at once never collide.
+        """
+        def done(draft: Any) -> None:
+            if draft is not None:
+                self.save(lambda: self.handle.add(
+                    collection, lambda new_id: replace(draft, id=new_id)))
+
+        self.app.push_screen(form, done)
+
+    def confirm_remove(self, collection: str, item_id: str, question: str,
+                       label: str = "Delete") -> None:
+        """Ask `question` (shown literally); on yes remove the item and show the result."""
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.save(lambda: self.handle.remove(collection, item_id))
+
+        self.app.push_screen(ConfirmScreen(question, label), answered)
+
+    def refresh_session(self) -> None:
+        """Show this process's own write at once (the handle's cache makes this cheap)."""
+        try:
+            self._receive(self.handle.load(), self._ticket())
+        except (StoreError, ModelError) as error:
+            show_error(self, error, "Cannot read the session")

@@ -1,0 +1,251 @@
+"""The session: the agenda with a countdown, plan against actual, and a key per exercise.
+
+Agenda changes go through `exercises.agenda` inside `handle.apply`, so they are computed on
+the session as it is on disk (a second facilitator pressing "next" at the same moment
+cannot start two items). Exercise screens are imported when opened: start-up stays lean
+and the voting and action-plan screens can be developed on their own.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.widgets import Header, Label, Static
+
+from smartplan_tui.exercises import agenda as agenda_logic
+from smartplan_tui.model import AgendaItem, ModelError, Session
+from smartplan_tui.screens.live import LiveScreen
+from smartplan_tui.screens.session_parts import AgendaItemForm, agenda_rows, session_counts
+from smartplan_tui.screens.widgets.item_list import ItemList
+from smartplan_tui.screens.widgets.key_bar import KeyBar
+from smartplan_tui.screens.widgets.literal import visible
+
+#: Where each exercise screen lives: imported lazily, constructed with the session handle.
+EXERCISE_SCREENS = {
+    "swot": ("smartplan_tui.screens.swot_board", "SwotBoardScreen"),
+    "tows": ("smartplan_tui.screens.tows", "TowsScreen"),
+    "votes": ("smartplan_tui.screens.votes", "VotesScreen"),
+    "voting": ("smartplan_tui.screens.votes", "VotesScreen"),
+    "actions": ("smartplan_tui.screens.actions", "ActionPlanScreen"),
+    "participants": ("smartplan_tui.screens.participants", "ParticipantsScreen"),
+    "notes": ("smartplan_tui.screens.notes", "NotesScreen"),
+}
+
+Agenda = tuple[AgendaItem, ...]
+
+#: Below this width the counts panel is hidden so the agenda table fits.
+WIDE = 100
+
+#: The counts panel's width with its border (session.tcss).
+SIDE_WIDTH = 28
+
+#: Minutes added (or taken) by one press of + (or -).
+EXTEND_STEP = 5
+
+
+def now() -> datetime:
+    """The local time with its zone, to the second: what agenda timestamps hold."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def format_left(left: timedelta) -> str:
+    seconds = int(left.total_seconds())
+    sign = "-" if seconds < 0 else ""
+    minutes, seconds = divmod(abs(seconds), 60)
+    return f"{sign}{minutes:02d}:{seconds:02d}"
+
+
+class SessionScreen(LiveScreen):
+    """Agenda on the left, countdown and counts on the right."""
+
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.sessions", "Sessions", id="session_back"),
+        Binding("s", "start", "Start", id="agenda_start"),
+        Binding("n", "next", "Next", id="agenda_next"),
+        Binding("plus,equals_sign", "extend(1)", "+5 min", id="agenda_extend"),
+        Binding("minus", "extend(-1)", "-5 min", id="agenda_shorten"),
+        Binding("a", "add_item", "Add item", id="agenda_add"),
+        Binding("enter", "edit_item", "Edit item", id="agenda_edit"),
+        Binding("delete", "remove_item", "Remove item", id="agenda_remove"),
+        Binding("o", "open_item_exercise", "Open item's exercise", id="agenda_open"),
+        Binding("w", "exercise('swot')", "SWOT", id="open_swot"),
+        Binding("t", "exercise('tows')", "TOWS", id="open_tows"),
+        Binding("v", "exercise('votes')", "Votes", id="open_votes"),
+        Binding("p", "exercise('actions')", "Actions", id="open_actions"),
+        Binding("r", "exercise('participants')", "People", id="open_participants"),
+        Binding("l", "exercise('notes')", "Notes", id="open_notes"),
+        Binding("e", "export", "Export", id="session_export"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("", id="session-title", classes="title-line", markup=False)
+        yield Static("", id="countdown")
+        with Horizontal(id="session-body"):
+            with Vertical(id="agenda"):
+                yield Label("", id="agenda-heading", classes="muted")
+                yield ItemList(id="agenda-items")
+            with Vertical(id="session-side"):
+                yield Static("", id="plan-vs-actual")
+                yield Static("", id="counts")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._filled = False
+        self.query_one("#agenda").border_title = "Agenda"
+        self.set_interval(1, self.update_clock, name="countdown")
+        self.watch_session(self.session)
+
+    def watch_session(self, session: Session) -> None:
+        if not self.is_attached:
+            return
+        info = session.info
+        self.title = visible(info.title, 80)
+        title = Text(visible(info.title, 120), style="bold")
+        details = [info.kind.value, info.date.isoformat() if info.date else "",
+                   visible(info.place, 60)]
+        title.append("  " + " · ".join(d for d in details if d), style="dim")
+        self.query_one("#session-title", Label).update(title)
+        self.query_one("#counts", Static).update(session_counts(session))
+        self._fill_agenda(session)
+        self.update_clock()
+
+    def _agenda_width(self) -> int:
+        """The agenda's inner width, from the screen's (the side panel shows when wide)."""
+        return self.size.width - (SIDE_WIDTH if self.size.width >= WIDE else 0) - 4
+
+    def _fill_agenda(self, session: Session) -> None:
+        items = self.query_one("#agenda-items", ItemList)
+        heading, rows = agenda_rows(session.agenda, now(), self._agenda_width())
+        self.query_one("#agenda-heading", Label).update(heading)
+        items.set_rows(rows, keep=items.highlighted_id())
+
+    def on_resize(self, event: Resize) -> None:
+        narrow = event.size.width < WIDE
+        if self.is_attached and (narrow != self.has_class("narrow") or not self._filled):
+            self._filled = True
+            self.set_class(narrow, "narrow")
+            self._fill_agenda(self.session)
+
+    def update_clock(self) -> None:
+        """Redraw the countdown and plan-vs-actual totals (every second)."""
+        agenda = self.session.agenda
+        current = agenda_logic.running(agenda)
+        clock = self.query_one("#countdown", Static)
+        if current is None:
+            clock.update("No agenda item running — s starts the highlighted one, n the next; "
+                         "+/- change its minutes.")
+            clock.set_class(False, "overtime")
+        else:
+            left = agenda_logic.time_left(current, now())
+            text = Text("Now: ")
+            text.append(visible(current.title, 60))
+            text.append(f" — {format_left(left)} left" if left >= timedelta(0)
+                        else f" — {format_left(-left)} over time")
+            clock.update(text)
+            clock.set_class(left < timedelta(0), "overtime")
+        report = agenda_logic.plan_vs_actual(agenda, now())
+        self.query_one("#plan-vs-actual", Static).update(
+            f"Planned {report.planned_total} min\nUsed {report.actual_total:.0f} min "
+            f"({report.difference:+.0f} against plan)")
+
+    def selected_item_id(self) -> str | None:
+        return self.query_one("#agenda-items", ItemList).highlighted_id()
+
+    def _selected_item(self) -> AgendaItem | None:
+        item_id = self.selected_item_id()
+        item = self.session.find("agenda", item_id) if item_id else None
+        if item is None:
+            self.notify("The agenda is empty: press a to add an item.", severity="warning")
+        return item
+
+    # ------------------------------------------------------------------ agenda actions
+
+    def _change_agenda(self, change: Callable[[Agenda], Agenda]) -> None:
+        """Apply an agenda function to the agenda as stored now."""
+        self.save(lambda: self.handle.apply(
+            lambda session, _new_id: replace(session, agenda=change(session.agenda))))
+
+    def action_start(self) -> None:
+        item = self._selected_item()
+        if item is not None:
+            at = now()
+            self._change_agenda(lambda agenda: agenda_logic.start(agenda, item.id, at))
+
+    def action_next(self) -> None:
+        at = now()
+        self._change_agenda(lambda agenda: agenda_logic.next_item(agenda, at))
+
+    def action_extend(self, direction: int) -> None:
+        item = self._selected_item()
+        if item is not None:
+            current = agenda_logic.running(self.session.agenda)
+            target = current if current is not None else item
+            self._change_agenda(
+                lambda agenda: agenda_logic.extend(agenda, target.id, direction * EXTEND_STEP))
+
+    def action_add_item(self) -> None:
+        self.add_drafted("agenda", AgendaItemForm())
+
+    def action_edit_item(self) -> None:
+        item = self._selected_item()
+        if item is None:
+            return
+
+        def edited(draft: AgendaItem | None) -> None:
+            if draft is not None:
+                self.save(lambda: self.handle.update("agenda", item.id, lambda current: replace(
+                    current, title=draft.title, minutes=draft.minutes,
+                    exercise=draft.exercise)))
+
+        self.app.push_screen(AgendaItemForm(item), edited)
+
+    def action_remove_item(self) -> None:
+        item = self._selected_item()
+        if item is not None:
+            self.confirm_remove("agenda", item.id,
+                                f"Remove the agenda item “{visible(item.title, 80)}”?", "Remove")
+
+    def on_item_list_selected(self, event: ItemList.Selected) -> None:
+        event.stop()
+        self.action_edit_item()
+
+    def action_open_item_exercise(self) -> None:
+        item = self._selected_item()
+        if item is not None and item.exercise:
+            self.action_exercise(item.exercise)
+
+    # ------------------------------------------------------------------ exercises
+
+    def action_exercise(self, name: str) -> None:
+        """Open an exercise screen on this session."""
+        where = EXERCISE_SCREENS.get(name)
+        if where is None:
+            self.notify(f"No screen for the exercise {name!r}", severity="warning")
+            return
+        try:
+            screen_class = getattr(importlib.import_module(where[0]), where[1])
+            screen = screen_class(self.handle)
+        except (ImportError, AttributeError) as error:
+            self.notify(f"The {name} screen is not available: {error}", severity="error")
+            return
+        except ModelError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.app.push_screen(screen)
+
+    def action_export(self) -> None:
+        from smartplan_tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.session))

@@ -1,0 +1,356 @@
+"""The SWOT board: four quadrants, fast capture, edit/move/tag/merge, delete with undo.
+
+Each quadrant is an `ItemList` of one-line rows that renders only the rows in view, so
+2,000 items cost no more per keystroke than 20; the highlighted item's whole text shows
+under the board. A 2×2 grid on wide terminals; at 80 columns one quadrant at
+a time under tabs. Typing in the capture line and Enter adds to the active quadrant and
+keeps the cursor there, so a facilitator can read cards off the wall without a mouse.
+Edits go through `exercises.swot` on the item as stored now (`handle.update/apply`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.widgets import Header, Input, Label, Static, Tab, Tabs
+
+from smartplan_tui.exercises import swot
+from smartplan_tui.exercises.swot_undo import Deleted, deletion_record, restore_deleted
+from smartplan_tui.model import Quadrant, Session, SwotItem
+from smartplan_tui.screens.live import LiveScreen
+from smartplan_tui.screens.swot_forms import SwotItemForm, participant_choices
+from smartplan_tui.screens.widgets.choice_form import ChoiceForm, LineForm
+from smartplan_tui.screens.widgets.item_list import ItemList, Row
+from smartplan_tui.screens.widgets.key_bar import KeyBar
+from smartplan_tui.screens.widgets.literal import literal, visible
+from smartplan_tui.store import SessionHandle
+
+#: Below this width the quadrants are shown one at a time under tabs.
+WIDE = 100
+
+TITLES = {q: q.value.capitalize() for q in Quadrant}
+
+#: Characters of the highlighted item shown in full under the board.
+DETAIL_LIMIT = 600
+
+
+def item_prompt(item: SwotItem, marked: bool = False,
+                names: Mapping[str, str] | None = None) -> Text:
+    """One list row: the text (literal, cut), then tags and author's name, dimmed."""
+    text = Text("● " if marked else "", style="bold")
+    text.append_text(literal(item.text))
+    if item.tags:
+        text.append("  " + " ".join(f"#{t}" for t in item.tags), style="dim italic")
+    if item.author:
+        author = names.get(item.author, item.author) if names else item.author
+        text.append(f"  — {visible(author, 60)}", style="dim")
+    if item.merged_from:
+        text.append(f"  (merged ×{len(item.merged_from)})", style="dim")
+    return text
+
+
+class QuadrantList(ItemList):
+    """The items of one quadrant; row ids are item ids."""
+
+    def __init__(self, quadrant: Quadrant) -> None:
+        super().__init__(id=f"q-{quadrant.value}")
+        self.quadrant = quadrant
+        self.shown: tuple[SwotItem, ...] = ()
+        self.marked: str | None = None
+
+    def show(self, items: list[SwotItem], total: int, marked: str | None,
+             names: Mapping[str, str]) -> None:
+        """Replace the rows only if something changed; keep the highlighted item."""
+        new = tuple(items)
+        self.border_title = (f"{TITLES[self.quadrant]} ({len(new)})" if len(new) == total
+                             else f"{TITLES[self.quadrant]} ({len(new)} of {total})")
+        if new == self.shown and marked == self.marked:
+            return
+        self.shown, self.marked = new, marked
+        self.set_rows([Row(item.id, item_prompt(item, item.id == marked, names))
+                       for item in new], keep=self.highlighted_id())
+
+
+class SwotBoardScreen(LiveScreen):
+    """Keys act on the highlighted item of the active quadrant."""
+
+    TITLE = "SWOT"
+
+    CSS_PATH = "swot_board.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="swot_back"),
+        Binding("i", "capture", "Type", id="swot_capture"),
+        Binding("1", "quadrant('strengths')", "Strengths", show=False, id="swot_q1"),
+        Binding("2", "quadrant('weaknesses')", "Weaknesses", show=False, id="swot_q2"),
+        Binding("3", "quadrant('opportunities')", "Opportunities", show=False, id="swot_q3"),
+        Binding("4", "quadrant('threats')", "Threats", show=False, id="swot_q4"),
+        Binding("e", "edit", "Edit", id="swot_edit"),
+        Binding("d,delete", "delete", "Delete", id="swot_delete"),
+        Binding("u,ctrl+z", "undo", "Undo", id="swot_undo"),
+        Binding("m", "move", "Move", id="swot_move"),
+        Binding("t", "tag", "Tag", id="swot_tag"),
+        Binding("a", "author", "Author", id="swot_author"),
+        Binding("space", "mark", "Mark", id="swot_mark"),
+        Binding("g", "merge", "Merge", id="swot_merge"),
+        Binding("f", "filter", "Filter", id="swot_filter"),
+    ]
+
+    active: reactive[Quadrant] = reactive(Quadrant.STRENGTHS)
+    """The quadrant that typed items go to (the focused one, or the tab shown)."""
+
+    tag_filter: reactive[str | None] = reactive(None)
+    """Show only items with this tag (None: all)."""
+
+    def __init__(self, handle: SessionHandle) -> None:
+        super().__init__(handle)
+        self.marked: str | None = None
+        self.undo_stack: list[Deleted] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Tabs(*(Tab(TITLES[q], id=f"tab-{q.value}") for q in Quadrant),
+                   id="quadrant-tabs")
+        with Container(id="quadrants"):
+            for quadrant in Quadrant:
+                yield QuadrantList(quadrant)
+        yield Static("", id="item-detail")
+        yield Label("", id="filter-line", markup=False)
+        with Horizontal(id="capture-row"):
+            yield Label("", id="capture-label", markup=False)
+            yield Input(id="capture", placeholder="Type an item and press Enter")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.sub_title = visible(self.session.info.title, 80)
+        self.watch_session(self.session)
+        self.watch_active(self.active)
+        self.quadrant_list(self.active).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < WIDE, "narrow")
+
+    def quadrant_list(self, quadrant: Quadrant) -> QuadrantList:
+        return self.query_one(f"#q-{quadrant.value}", QuadrantList)
+
+    # ------------------------------------------------------------------ showing
+
+    def watch_session(self, session: Session) -> None:
+        if not self.is_attached:
+            return
+        grouped = swot.by_quadrant(session.swot)
+        names = {p.id: p.name for p in session.participants}
+        for quadrant, items in grouped.items():
+            shown = (swot.filter_items(items, tag=self.tag_filter)
+                     if self.tag_filter is not None else items)
+            self.quadrant_list(quadrant).show(shown, len(items), self.marked, names)
+        if self.marked is not None and session.find("swot", self.marked) is None:
+            self.marked = None
+
+    def watch_tag_filter(self, tag: str | None) -> None:
+        if not self.is_attached:
+            return
+        self.query_one("#filter-line", Label).update(
+            "" if tag is None else f"Showing items tagged #{tag} — f to change or clear")
+        self.watch_session(self.session)
+
+    def watch_active(self, quadrant: Quadrant) -> None:
+        if not self.is_attached:
+            return
+        for q in Quadrant:
+            self.quadrant_list(q).set_class(q is quadrant, "active")
+        self.query_one(Tabs).active = f"tab-{quadrant.value}"
+        self.query_one("#capture-label", Label).update(f"Add to {TITLES[quadrant]} ▸")
+        self.show_detail(self.quadrant_list(quadrant).highlighted_id())
+
+    def on_descendant_focus(self) -> None:
+        focused = self.focused
+        if isinstance(focused, QuadrantList):
+            self.active = focused.quadrant
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        event.stop()
+        if event.tab.id:
+            quadrant = Quadrant(event.tab.id.removeprefix("tab-"))
+            if quadrant is not self.active:
+                self.active = quadrant
+                self.quadrant_list(quadrant).focus()
+
+    def on_item_list_selected(self, event: ItemList.Selected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def on_item_list_highlighted(self, event: ItemList.Highlighted) -> None:
+        event.stop()
+        if isinstance(event.item_list, QuadrantList) and event.item_list.quadrant is self.active:
+            self.show_detail(event.row_id)
+
+    def show_detail(self, item_id: str | None) -> None:
+        """The highlighted item's text at more length (rows are cut to one line).
+
+        Two fixed lines, updated without a layout pass: this runs on every cursor key.
+        """
+        item = self.session.find("swot", item_id) if item_id else None
+        self.query_one("#item-detail", Static).update(
+            Text(visible(item.text, DETAIL_LIMIT)) if item else "", layout=False)
+
+    # ------------------------------------------------------------------ capture
+
+    def action_capture(self) -> None:
+        self.query_one("#capture", Input).focus()
+
+    def action_quadrant(self, name: str) -> None:
+        self.active = Quadrant(name)
+        self.quadrant_list(self.active).focus()
+
+    def action_back(self) -> None:
+        if self.focused is self.query_one("#capture", Input):
+            self.quadrant_list(self.active).focus()
+        else:
+            self.dismiss()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "capture":
+            return
+        event.stop()
+        text = event.value
+        if not text.strip():
+            return
+        quadrant = self.active
+        added = self.save(lambda: self.handle.add("swot", lambda new_id: SwotItem(
+            id=new_id, quadrant=quadrant, text=text,
+            tags=(self.tag_filter,) if self.tag_filter else ())))
+        if added is not None:
+            event.input.value = ""
+            target = self.quadrant_list(quadrant)
+            target.cursor = target.row_count - 1
+
+    # ------------------------------------------------------------------ item actions
+
+    def current(self) -> SwotItem | None:
+        """The highlighted item of the active quadrant, as last loaded."""
+        item_id = self.quadrant_list(self.active).highlighted_id()
+        item = self.session.find("swot", item_id) if item_id else None
+        if item is None:
+            self.notify(f"No item highlighted in {TITLES[self.active]}.", severity="warning")
+        return item
+
+    def action_edit(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+
+        def edited(new: SwotItem | None) -> None:
+            if new is None or new == item:
+                return
+            self.save(lambda: self.handle.update("swot", item.id, lambda now: replace(
+                now,
+                text=new.text if new.text != item.text else now.text,
+                tags=new.tags if new.tags != item.tags else now.tags,
+                author=new.author if new.author != item.author else now.author)))
+
+        self.app.push_screen(SwotItemForm(item, self.session), edited)
+
+    def action_delete(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        record = deletion_record(self.session, item.id)
+        if self.save(lambda: self.handle.apply(
+                lambda session, _new_id: swot.delete_item(session, item.id))) is not None:
+            self.undo_stack.append(record)
+            self.notify(f"Deleted {item.id}: u undoes it")
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        record = self.undo_stack.pop()
+        if self.save(lambda: self.handle.apply(
+                lambda session, _new_id: restore_deleted(session, record))) is not None:
+            self.notify(f"Restored {record.item.id}")
+
+    def action_move(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+
+        def chosen(value: str | None) -> None:
+            if value:
+                self.save(lambda: self.handle.update(
+                    "swot", item.id, lambda now: swot.move(now, value)))
+
+        choices = [(TITLES[q], q.value) for q in Quadrant if q is not item.quadrant]
+        self.app.push_screen(ChoiceForm("Move to another quadrant", "Quadrant", choices),
+                             chosen)
+
+    def action_tag(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+
+        def typed(tag: str | None) -> None:
+            if tag:
+                self.save(lambda: self.handle.update(
+                    "swot", item.id, lambda now: swot.add_tag(now, tag)))
+
+        self.app.push_screen(LineForm("Add a tag", "Tag", placeholder="e.g. tourism"), typed)
+
+    def action_author(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+
+        def chosen(author: str | None) -> None:
+            if author is not None:
+                self.save(lambda: self.handle.update(
+                    "swot", item.id, lambda now: swot.set_author(now, author)))
+
+        self.app.push_screen(ChoiceForm("Who wrote it?", "Author",
+                                        participant_choices(self.session), item.author,
+                                        blank="(anonymous)"), chosen)
+
+    def action_mark(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        self.marked = None if self.marked == item.id else item.id
+        if self.marked:
+            self.notify(f"Marked {item.id}: highlight its duplicate and press g to merge")
+        self.watch_session(self.session)
+
+    def action_merge(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        if self.marked is None:
+            self.notify("Mark an item first (space), then highlight its duplicate.",
+                        severity="warning")
+            return
+        keep = self.marked
+        if self.save(lambda: self.handle.apply(
+                lambda session, _new_id: swot.merge(session, keep, item.id))) is not None:
+            self.marked = None
+            self.notify(f"Merged {item.id} into {keep}")
+            self.watch_session(self.session)
+
+    def action_filter(self) -> None:
+        counts = swot.count_by_tag(self.session.swot)
+        choices = [(f"#{tag} ({n})", tag) for tag, n in counts.items()]
+
+        def chosen(tag: str | None) -> None:
+            if tag is not None:
+                self.tag_filter = tag or None
+
+        self.app.push_screen(ChoiceForm("Filter by tag", "Tag", choices,
+                                        self.tag_filter or "", blank="(all items)"), chosen)
+

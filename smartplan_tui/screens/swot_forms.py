@@ -1,0 +1,52 @@
+"""The SWOT item form (text, tags, author) and the participant choices it offers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select
+
+from smartplan_tui.model import Session, SwotItem
+from smartplan_tui.screens.widgets.form import FormScreen, field
+
+
+def participant_choices(session: Session) -> list[tuple[str, str]]:
+    """(shown name, participant id) for a Select; names are shown as typed."""
+    return [(f"{p.name} ({p.organisation})" if p.organisation else p.name, p.id)
+            for p in session.participants]
+
+
+def split_tags(text: str) -> tuple[str, ...]:
+    """`tourism, ports , tourism` → ('tourism', 'ports'): trimmed, each once, in order."""
+    tags: list[str] = []
+    for tag in (t.strip() for t in text.split(",")):
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+class SwotItemForm(FormScreen[SwotItem]):
+    """Returns the item with the new text, tags and author (validated by the model)."""
+
+    heading = "Edit SWOT item"
+
+    def __init__(self, item: SwotItem, session: Session) -> None:
+        super().__init__()
+        self.item = item
+        self.people = participant_choices(session)
+        if item.author and item.author not in {pid for _, pid in self.people}:
+            self.people.append((item.author, item.author))
+
+    def compose_fields(self) -> ComposeResult:
+        item = self.item
+        yield from field("Text", Input(item.text, id="swot-text"))
+        yield from field("Tags (comma-separated)", Input(", ".join(item.tags), id="swot-tags"))
+        yield from field("Author", Select([("(anonymous)", ""), *self.people], id="swot-author",
+                                          allow_blank=False, value=item.author))
+
+    def build(self) -> SwotItem:
+        author = self.choice("swot-author")
+        return replace(self.item, text=self.text("swot-text"),
+                       tags=split_tags(self.text("swot-tags")),
+                       author=author if isinstance(author, str) else "")

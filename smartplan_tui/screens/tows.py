@@ -1,0 +1,144 @@
+"""TOWS: the four strategy boxes (SO, ST, WO, WT) and the combinations still empty.
+
+The empty combinations are pairs of SWOT items (`exercises.tows.empty_combinations`); with
+big boards that is many pairs, so they are computed in a thread worker and the screen
+shows the count and the first few.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.widgets import Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from smartplan_tui.exercises import tows
+from smartplan_tui.model import Session, TowsStrategy, TowsType
+from smartplan_tui.screens.live import LiveScreen
+from smartplan_tui.screens.tows_form import TowsForm
+from smartplan_tui.screens.widgets.key_bar import KeyBar
+from smartplan_tui.screens.widgets.literal import literal, visible
+
+TYPE_TITLES = {
+    TowsType.SO: "SO strengths × opportunities",
+    TowsType.ST: "ST strengths × threats",
+    TowsType.WO: "WO weaknesses × opportunities",
+    TowsType.WT: "WT weaknesses × threats",
+}
+
+#: How many empty pairs are named on screen.
+SHOWN_PAIRS = 3
+
+
+def strategy_prompt(strategy: TowsStrategy) -> Text:
+    text = literal(strategy.text)
+    if strategy.links:
+        text.append(f"  [{', '.join(strategy.links)}]", style="dim")
+    return text
+
+
+class TowsBox(OptionList):
+    """The strategies of one type; option ids are strategy ids."""
+
+    def __init__(self, kind: TowsType) -> None:
+        super().__init__(id=f"tows-{kind.value}", classes="tows-box", markup=False)
+        self.kind = kind
+
+    def show(self, strategies: list[TowsStrategy]) -> None:
+        keep = self.highlighted
+        self.border_title = f"{TYPE_TITLES[self.kind]} ({len(strategies)})"
+        self.set_options(Option(strategy_prompt(s), id=s.id) for s in strategies)
+        if strategies:
+            self.highlighted = min(keep or 0, len(strategies) - 1)
+
+
+class TowsScreen(LiveScreen):
+    """n writes a strategy; e edits, d deletes the highlighted one."""
+
+    TITLE = "TOWS"
+
+    CSS_PATH = "tows.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="tows_back"),
+        Binding("n", "new", "New strategy", id="tows_new"),
+        Binding("e", "edit", "Edit", id="tows_edit"),
+        Binding("d,delete", "delete", "Delete", id="tows_delete"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Container(id="tows-boxes"):
+            for kind in TowsType:
+                yield TowsBox(kind)
+        yield Static("", id="tows-empty")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.sub_title = visible(self.session.info.title, 80)
+        self.watch_session(self.session)
+        self.query_one(TowsBox).focus()
+
+    def watch_session(self, session: Session) -> None:
+        if not self.is_attached:
+            return
+        for kind, strategies in tows.by_type(session.tows).items():
+            self.query_one(f"#tows-{kind.value}", TowsBox).show(strategies)
+        self._find_empty(session)
+
+    @work(thread=True, exclusive=True, group="tows-empty", exit_on_error=False)
+    def _find_empty(self, session: Session) -> None:
+        pairs = tows.empty_combinations(session)
+        self.app.call_from_thread(self._show_empty, session, pairs)
+
+    def _show_empty(self, session: Session, pairs: list[tows.Combination]) -> None:
+        empty_types = sorted({p.type.value for p in pairs if p.type_empty})
+        if not pairs:
+            line = Text("Every strength or weakness is combined with every opportunity or "
+                        "threat.")
+        else:
+            line = Text(f"Still empty: {len(pairs)} combinations")
+            if empty_types:
+                line.append(f" — no {', '.join(empty_types)} strategy yet")
+            for pair in pairs[:SHOWN_PAIRS]:
+                a, b = session.find("swot", pair.internal), session.find("swot", pair.external)
+                line.append(f"\n  {pair.type.value}: ")
+                line.append(visible(a.text if a else pair.internal, 50))
+                line.append(" × ")
+                line.append(visible(b.text if b else pair.external, 50))
+        self.query_one("#tows-empty", Static).update(line)
+
+    def current(self) -> TowsStrategy | None:
+        focused = self.focused
+        box = focused if isinstance(focused, TowsBox) else None
+        option = box.highlighted_option if box else None
+        strategy = self.session.find("tows", option.id) if option and option.id else None
+        if strategy is None:
+            self.notify("Highlight a strategy first.", severity="warning")
+        return strategy
+
+    def action_new(self) -> None:
+        self.add_drafted("tows", TowsForm(self.session))
+
+    def action_edit(self) -> None:
+        strategy = self.current()
+        if strategy is None:
+            return
+
+        def written(draft: TowsStrategy | None) -> None:
+            if draft is not None:
+                self.save(lambda: self.handle.update("tows", strategy.id, lambda _now: draft))
+
+        self.app.push_screen(TowsForm(self.session, strategy), written)
+
+    def action_delete(self) -> None:
+        strategy = self.current()
+        if strategy is not None:
+            self.confirm_remove("tows", strategy.id,
+                                f"Delete the strategy “{visible(strategy.text, 80)}”?")

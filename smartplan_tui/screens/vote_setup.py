@@ -1,0 +1,144 @@
+"""Setting up a vote: question, options, method and its rules, tie rule.
+
+Why the order of the fields: the two things every vote needs (the question and the
+options) come first, so the usual dot vote is the question, Tab, space on four SWOT items
+and ctrl+s; the method's settings below keep sensible defaults (3 dots, no cap, impact
+and feasibility on 1–5, ties reported) and show only for the methods that use them.
+The vote is built and validated by the model, whose one-line reason is shown inline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, TextArea
+
+from smartplan_tui.exercises import voting
+from smartplan_tui.model import ModelError, Session, TieRule, Vote, VoteMethod
+from smartplan_tui.screens.action_flows import DRAFT_ID
+from smartplan_tui.screens.widgets.form import FormScreen
+from smartplan_tui.screens.widgets.literal import literal
+
+__all__ = ["DRAFT_ID", "VoteSetupScreen"]
+
+_METHOD_NAMES = {
+    VoteMethod.DOT: "Dot voting",
+    VoteMethod.BORDA: "Borda (ranked)",
+    VoteMethod.SCHULZE: "Schulze (ranked)",
+    VoteMethod.IRV: "Instant-runoff (ranked)",
+    VoteMethod.SCORE: "Score on criteria",
+}
+_TIE_NAMES = {
+    TieRule.REPORT: "Report ties as ties",
+    TieRule.OPTION_ORDER: "Option listed first goes first",
+    TieRule.FACILITATOR: "Facilitator's order",
+}
+
+
+def _whole(field: str, text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise ModelError(field, f"{text.strip()!r} is not a whole number") from None
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+class VoteSetupScreen(FormScreen[Vote]):
+    """Returns the new vote (id `DRAFT_ID`), or None when cancelled."""
+
+    DEFAULT_CSS = """
+    VoteSetupScreen #form-error { dock: bottom; }
+    VoteSetupScreen .form-row { height: auto; }
+    VoteSetupScreen .form-row Label { padding: 1 1 0 0; }
+    VoteSetupScreen .form-row Input { width: 1fr; }
+    VoteSetupScreen #sources { height: auto; max-height: 10; }
+    VoteSetupScreen #typed { height: 4; }
+    """
+
+    heading = "New vote"
+    submit_label = "Create vote"
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.add_class("vote-setup")
+
+    def compose_fields(self) -> ComposeResult:
+        yield Input(placeholder="Question, e.g. Which strategy do we pursue first?",
+                    id="question")
+        yield Label("Options from SWOT and TOWS (space picks)", classes="field-label")
+        yield SelectionList[str](*self._sources(), id="sources")
+        yield Label("Options typed in, one per line", classes="field-label")
+        yield TextArea(id="typed", soft_wrap=True, show_line_numbers=False)
+        yield Label("Method", classes="field-label")
+        yield Select([(name, m.value) for m, name in _METHOD_NAMES.items()],
+                     value=VoteMethod.DOT.value, allow_blank=False, id="method")
+        with Horizontal(classes="for-dot form-row"):
+            yield Label("Dots per voter")
+            yield Input("3", type="integer", id="dots")
+            yield Label("Cap per option")
+            yield Input(placeholder="none", type="integer", id="cap")
+        with Horizontal(classes="for-score form-row"):
+            yield Label("Criteria")
+            yield Input("impact, feasibility", id="criteria")
+            yield Label("Scale")
+            yield Input("1", type="integer", id="scale-low")
+            yield Input("5", type="integer", id="scale-high")
+        yield Label("Ties", classes="field-label")
+        yield Select([(name, r.value) for r, name in _TIE_NAMES.items()],
+                     value=TieRule.REPORT.value, allow_blank=False, id="tie-rule")
+        yield Input(placeholder="Tie order: option ids best first, e.g. C, A",
+                    id="tie-break", classes="for-facilitator")
+        yield Checkbox("Hide results until revealed", id="hidden")
+
+    def _sources(self) -> list[tuple[Text, str]]:
+        """SWOT items (by quadrant letter) then TOWS strategies (by type), literal text."""
+        rows = [(Text(f"{item.quadrant.letter}  ").append_text(literal(item.text, limit=70)),
+                 item.id) for item in self.session.swot]
+        rows += [(Text(f"{s.type.value} ").append_text(literal(s.text, limit=70)), s.id)
+                 for s in self.session.tows]
+        return rows
+
+    def on_mount(self) -> None:
+        self._show_method_fields()
+
+    @on(Select.Changed)
+    def _show_method_fields(self) -> None:
+        method = self.query_one("#method", Select).value
+        rule = self.query_one("#tie-rule", Select).value
+        for row in self.query(".for-dot"):
+            row.display = method == VoteMethod.DOT.value
+        for row in self.query(".for-score"):
+            row.display = method == VoteMethod.SCORE.value
+        self.query_one("#tie-break").display = rule == TieRule.FACILITATOR.value
+
+    def build(self) -> Vote:
+        """The vote as the form describes it; ModelError names the field that is wrong."""
+        method = VoteMethod(str(self.choice("method")))
+        sources = self.query_one("#sources", SelectionList).selected
+        options = voting.options_from(self.session, [str(s) for s in sources])
+        vote = Vote(DRAFT_ID, self.text("question"), method, options)
+        for line in self.query_one("#typed", TextArea).text.splitlines():
+            if line.strip():
+                vote = voting.add_option(vote, line.strip())
+        if len(vote.options) < 2:
+            raise ModelError("options", "pick or type at least two options")
+        cap = self.text("cap").strip()
+        return dataclasses.replace(
+            vote,
+            dots_per_voter=_whole("dots per voter", self.text("dots")),
+            max_dots_per_option=_whole("cap per option", cap) if cap else None,
+            criteria=_split(self.text("criteria")),
+            scale=(_whole("scale", self.text("scale-low")),
+                   _whole("scale", self.text("scale-high"))),
+            tie_rule=TieRule(str(self.choice("tie-rule"))),
+            tie_break=_split(self.text("tie-break").upper()),
+            hidden=self.query_one("#hidden", Checkbox).value,
+        )

@@ -1,0 +1,266 @@
+"""The votes of a session: set one up, type in ballots, watch the count, close, recount.
+
+The list of votes is on the left, the highlighted vote's results on the right (live while
+it is open, because every reload of the session redraws them). Each step of a vote is one
+key: `n` set up, `b` ballots, `w` wall counts, `h` hide/reveal, `c` close/reopen, `r`
+recount with the next method, `a` an action for the winner. Ballots are written with
+`handle.update("votes", id, lambda v: voting.cast(v, ballot))`, so ballots typed in at
+the same time in another terminal are never lost.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, OptionList
+from textual.widgets.option_list import Option
+
+from smartplan_tui.exercises import voting
+from smartplan_tui.model import Ballot, ModelError, Session, Vote, VoteMethod, VoteStatus
+from smartplan_tui.screens.action_flows import ActionFlowsScreen
+from smartplan_tui.screens.ballot_entry import BallotEntryScreen
+from smartplan_tui.screens.vote_results import VoteResults
+from smartplan_tui.screens.vote_setup import VoteSetupScreen
+from smartplan_tui.screens.widgets.ballot_editors import counted, voters_of
+from smartplan_tui.screens.widgets.literal import literal
+from smartplan_tui.store import SessionHandle
+
+__all__ = ["VotesScreen", "next_recount"]
+
+#: The order `r` walks through recount methods (the vote's own method is skipped).
+RECOUNT_ORDER = (VoteMethod.BORDA, VoteMethod.SCHULZE, VoteMethod.IRV, VoteMethod.DOT,
+                 VoteMethod.SCORE)
+
+
+def next_recount(own: VoteMethod, current: VoteMethod | None) -> VoteMethod | None:
+    """The method after `current` in `RECOUNT_ORDER`, skipping `own`; None after the last."""
+    order = [m for m in RECOUNT_ORDER if m is not own]
+    if current is None:
+        return order[0]
+    index = order.index(current) + 1 if current in order else 0
+    return order[index] if index < len(order) else None
+
+
+def _vote_prompt(vote: Vote) -> Text:
+    status = "●" if vote.status is VoteStatus.OPEN else "■"
+    text = Text(f"{status} {vote.id} {vote.method.value:<7} {len(vote.ballots):>3}\n",
+                style="bold" if vote.status is VoteStatus.OPEN else "")
+    return text.append_text(literal(vote.question, "dim", 60))
+
+
+class VotesScreen(ActionFlowsScreen):
+    """`VotesScreen(handle)`: the voting exercise of one session."""
+
+    CSS = """
+    VotesScreen #vote-list { width: 32; height: 1fr; border: round $primary; }
+    VotesScreen #vote-list:focus { border: round $accent; }
+    VotesScreen.narrow #results-counts { layout: vertical; }
+    """
+
+    screen_title = "Votes"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_vote", "New vote", id="votes_new"),
+        Binding("b", "ballots", "Ballots", id="votes_ballots"),
+        Binding("w", "wall_counts", "Wall counts", id="votes_wall"),
+        Binding("h", "toggle_hidden", "Hide/reveal", id="votes_hide"),
+        Binding("c", "toggle_closed", "Close/reopen", id="votes_close"),
+        Binding("r", "recount", "Recount", id="votes_recount"),
+        Binding("a", "action_from_winner", "Action for winner", id="votes_action"),
+        Binding("p", "action_plan", "Action plan", id="votes_plan"),
+        Binding("delete", "delete_vote", "Delete vote", show=False, id="votes_delete"),
+    ]
+
+    def __init__(self, handle: SessionHandle) -> None:
+        super().__init__(handle)
+        self.recounts: dict[str, VoteMethod] = {}
+        """The recount shown beside each vote's own count, by vote id."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield OptionList(id="vote-list")
+            yield VoteResults(id="vote-results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#vote-list", OptionList).focus()
+        self.watch_session(self.session)
+
+    def on_resize(self) -> None:
+        """Below 100 columns the recount goes under the count instead of beside it."""
+        self.set_class(self.size.width < 100, "narrow")
+
+    # ------------------------------------------------------------------ showing
+
+    @property
+    def vote(self) -> Vote | None:
+        """The highlighted vote as last read from disk."""
+        option_list = self.query_one("#vote-list", OptionList)
+        index = option_list.highlighted
+        if index is None or not self.session.votes:
+            return None
+        vote_id = option_list.get_option_at_index(index).id
+        found = self.session.find("votes", vote_id or "")
+        return found if isinstance(found, Vote) else None
+
+    def watch_session(self, session: Session) -> None:
+        dialog = self.app.screen
+        if isinstance(dialog, BallotEntryScreen):  # ballots typed in elsewhere show there too
+            fresh = session.find("votes", dialog.vote.id)
+            if isinstance(fresh, Vote):
+                dialog.update_vote(fresh)
+        option_list = self.query_one("#vote-list", OptionList)
+        current = self.vote.id if self.vote is not None else None
+        option_list.set_options(Option(_vote_prompt(v), id=v.id) for v in session.votes)
+        if session.votes:
+            ids = [v.id for v in session.votes]
+            self.select_vote(current if current in ids else ids[-1])
+        self.show_results()
+
+    def select_vote(self, vote_id: str) -> None:
+        option_list = self.query_one("#vote-list", OptionList)
+        option_list.highlighted = option_list.get_option_index(vote_id)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_results()
+        self.refresh_bindings()
+
+    def show_results(self) -> None:
+        vote = self.vote
+        recount = self.recounts.get(vote.id) if vote is not None else None
+        self.query_one(VoteResults).show(vote, self.session.participants, recount)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out what does not apply to the highlighted vote (None: shown disabled)."""
+        needs_vote = {"ballots", "wall_counts", "toggle_hidden", "toggle_closed", "recount",
+                      "action_from_winner", "delete_vote"}
+        if action not in needs_vote:
+            return True
+        vote = self.vote if self.is_mounted else None
+        if vote is None:
+            return None
+        if action in ("ballots", "wall_counts") and vote.status is VoteStatus.CLOSED:
+            return None
+        if action == "wall_counts" and vote.method is not VoteMethod.DOT:
+            return None
+        return True
+
+    # ------------------------------------------------------------------ setting up
+
+    def action_new_vote(self) -> None:
+        self.app.push_screen(VoteSetupScreen(self.session), self._created)
+
+    def _created(self, draft: Vote | None) -> None:
+        vote = self.add_draft("votes", draft) if draft is not None else None
+        if vote is not None:
+            self.select_vote(vote.id)
+            self.notify(f"Vote {vote.id} is open: press b to type in ballots.")
+
+    def action_delete_vote(self) -> None:
+        vote = self.vote
+        if vote is None:
+            return
+
+        self.confirm_remove("votes", vote.id,
+                            f"Delete vote {vote.id} and its {counted(len(vote.ballots))}?")
+
+    # ------------------------------------------------------------------ ballots
+
+    def cast(self, vote_id: str, ballot: Ballot, replaces: bool = False) -> Vote:
+        """Count one ballot in the vote as stored now; raises with the reason if refused.
+
+        Unless `replaces` (the voter is correcting the ballot shown to them), a ballot of
+        someone who voted meanwhile (in another terminal) is refused, not overwritten.
+        """
+
+        def counted_in(vote: Vote) -> Vote:
+            if not replaces and ballot.voter in voters_of(vote.ballots):
+                raise ModelError("voter", f"{ballot.voter} has voted meanwhile; pick them again "
+                                 "to see and correct that ballot")
+            return voting.cast(vote, ballot)
+
+        try:
+            vote: Vote = self.handle.update("votes", vote_id, counted_in)
+        finally:
+            self.refresh_session()  # also on refusal: the dialog sees what was stored
+        return vote
+
+    def remove_ballot(self, vote_id: str, voter: str) -> Vote:
+        """Take `voter`'s ballot out of the vote as stored now; raises if refused."""
+
+        def without(vote: Vote) -> Vote:
+            index = next((i for i, b in enumerate(vote.ballots) if b.voter == voter), None)
+            if index is None:
+                raise ModelError("ballots", f"{voter} has no ballot in vote {vote.id}")
+            return voting.remove_ballot(vote, index)
+
+        try:
+            vote: Vote = self.handle.update("votes", vote_id, without)
+        finally:
+            self.refresh_session()
+        return vote
+
+    def _enter_ballots(self, *, aggregate: bool) -> None:
+        vote = self.vote
+        if vote is None:
+            return
+        screen = BallotEntryScreen(vote, self.session.participants,
+                                   lambda ballot, replaces: self.cast(vote.id, ballot, replaces),
+                                   aggregate=aggregate,
+                                   remove=lambda voter: self.remove_ballot(vote.id, voter))
+        self.app.push_screen(screen)
+
+    def action_ballots(self) -> None:
+        self._enter_ballots(aggregate=False)
+
+    def action_wall_counts(self) -> None:
+        self._enter_ballots(aggregate=True)
+
+    # ------------------------------------------------------------------ the count
+
+    def _update_vote(self, change: Callable[[Vote], Vote]) -> None:
+        vote = self.vote
+        if vote is not None:
+            self.save(lambda: self.handle.update("votes", vote.id, change))
+
+    def action_toggle_hidden(self) -> None:
+        vote = self.vote
+        if vote is not None:
+            hidden = not vote.hidden
+            self._update_vote(lambda v: dataclasses.replace(v, hidden=hidden))
+
+    def action_toggle_closed(self) -> None:
+        vote = self.vote
+        if vote is not None:
+            self._update_vote(voting.close if vote.status is VoteStatus.OPEN else voting.reopen)
+            self.refresh_bindings()
+
+    def action_recount(self) -> None:
+        vote = self.vote
+        if vote is None:
+            return
+        method = next_recount(vote.method, self.recounts.get(vote.id))
+        if method is None:
+            self.recounts.pop(vote.id, None)
+        else:
+            self.recounts[vote.id] = method
+        self.show_results()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_action_from_winner(self) -> None:
+        """Open the action form filled in for the vote's winning option."""
+        vote = self.vote
+        if vote is not None:
+            self.open_winner_form(vote)
+
+    def action_action_plan(self) -> None:
+        from smartplan_tui.screens.actions import ActionPlanScreen
+
+        self.app.push_screen(ActionPlanScreen(self.handle))

@@ -1,0 +1,37 @@
+"""Ask for a file path (import a JSON file or a CSV, choose where a report goes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.widgets import Input
+
+from smartplan_tui.model import ModelError
+from smartplan_tui.screens.widgets.form import FormScreen, field
+
+
+class PathFormScreen(FormScreen[Path]):
+    """Returns the path typed in; `must_exist` refuses a path that is not a file."""
+
+    def __init__(self, heading: str, default: str = "", *, must_exist: bool = True,
+                 submit_label: str = "OK") -> None:
+        super().__init__()
+        self.heading = heading
+        self.submit_label = submit_label
+        self.default = default
+        self.must_exist = must_exist
+
+    def compose_fields(self) -> ComposeResult:
+        yield from field("File", Input(self.default, id="path", placeholder="path/to/file"))
+
+    def build(self) -> Path:
+        text = self.text("path").strip()
+        if not text:
+            raise ModelError("file", "type a path")
+        path = Path(text).expanduser()
+        if self.must_exist and not path.is_file():
+            raise ModelError("file", f"{path} is not a file")
+        if not self.must_exist and not path.parent.is_dir():
+            raise ModelError("file", f"folder {path.parent} does not exist")
+        return path

@@ -1,0 +1,67 @@
+"""SVG snapshots of the main screens (pytest-textual-snapshot).
+
+The data home lives at a fixed path so that the path shown on the home screen is the same
+on every run; the demo session has nothing running, so no clock shows on screen.
+Update after a deliberate change with `pytest tests/test_tui_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from tui_support import settle
+
+from smartplan_tui.app import make_app
+from smartplan_tui.demo import ensure_demo
+from smartplan_tui.store import SessionStore
+
+HOME = Path("/tmp/smartplan-snapshot-home")
+
+
+@pytest.fixture
+def snapshot_home(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    shutil.rmtree(HOME, ignore_errors=True)
+    ensure_demo(SessionStore(HOME))
+    monkeypatch.delenv("SMARTPLAN_HOME", raising=False)
+    yield HOME
+    shutil.rmtree(HOME, ignore_errors=True)
+
+
+def _after(*keys: str) -> Callable[[Pilot[Any]], Any]:
+    async def run(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run
+
+
+def test_home_snapshot(snap_compare: Any, snapshot_home: Path) -> None:
+    assert snap_compare(make_app(snapshot_home), terminal_size=(100, 30),
+                        run_before=_after())
+
+
+def test_session_snapshot(snap_compare: Any, snapshot_home: Path) -> None:
+    assert snap_compare(make_app(snapshot_home, "coast-camp"), terminal_size=(100, 30),
+                        run_before=_after())
+
+
+def test_swot_board_grid_snapshot(snap_compare: Any, snapshot_home: Path) -> None:
+    assert snap_compare(make_app(snapshot_home, "coast-camp"), terminal_size=(120, 36),
+                        run_before=_after("w", "down"))
+
+
+def test_swot_board_tabs_at_80x24_snapshot(snap_compare: Any, snapshot_home: Path) -> None:
+    assert snap_compare(make_app(snapshot_home, "coast-camp"), terminal_size=(80, 24),
+                        run_before=_after("w", "3"))
+
+
+def test_tows_snapshot(snap_compare: Any, snapshot_home: Path) -> None:
+    assert snap_compare(make_app(snapshot_home, "coast-camp"), terminal_size=(100, 30),
+                        run_before=_after("t"))

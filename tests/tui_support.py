@@ -1,0 +1,31 @@
+"""Helpers for the Pilot tests of the app (issue 4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from smartplan_tui.model import Session
+from smartplan_tui.store import SessionStore
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let messages, workers and screen switches finish (no sleeping)."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_into(pilot: Pilot[Any], text: str) -> None:
+    """Put `text` into the focused Input as if typed (fast for long texts)."""
+    focused = pilot.app.screen.focused
+    assert isinstance(focused, Input), f"focus is on {focused!r}, not an Input"
+    focused.insert_text_at_cursor(text)
+    await pilot.pause()
+
+
+def stored(store: SessionStore, session_id: str = "coast-camp") -> Session:
+    """The session as a fresh process would read it."""
+    return SessionStore(store.home).load(session_id)
