@@ -128,3 +128,22 @@ def test_settings_round_trip(store: SessionStore) -> None:
     assert store.settings() == {}
     store.save_setting("theme", "gruvbox")
     assert SessionStore(store.home).settings() == {"theme": "gruvbox"}
+
+
+def test_a_lock_held_too_long_gives_a_clear_error_and_writes_nothing(
+        ws: SessionStore, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(session_file, "LOCK_TIMEOUT_S", 0.3)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, sys, time; f = open(sys.argv[1], 'a'); "
+         "fcntl.flock(f, fcntl.LOCK_EX); print('held', flush=True); time.sleep(30)",
+         str(home / "sessions" / "ws.lock")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        fresh = SessionStore(home)
+        with pytest.raises(StoreError, match="busy"):
+            _add(fresh, "blocked")
+    finally:
+        holder.kill()
+        holder.wait()
+    _add(SessionStore(home), "after")
+    assert [i.text for i in SessionStore(home).load("ws").swot] == ["after"]

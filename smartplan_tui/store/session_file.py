@@ -14,7 +14,7 @@ that is cut off or garbled was never acknowledged (its fsync never returned) and
 dropped; a garbled line before the last one means damage, and the file is refused.
 
 Several processes may write one session: every read-modify-write holds `<id>.lock`
-(fcntl/Windows lock via filelock) and first re-reads what changed, by (inode, mtime,
+(`lockfile.FileLock`) and first re-reads what changed, by (inode, mtime,
 size) of both files. Only the lines appended since the last read are replayed.
 
 Backups are hard links to snapshots, which are never modified after they are written, so
@@ -33,12 +33,12 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from smartplan_tui.store.errors import StoreError
+from smartplan_tui.store.lockfile import FileLock, LockTimeout
 from smartplan_tui.store.migrations import SCHEMA_VERSION, migrate
 
 Data = dict[str, dict[str, Any]]
@@ -205,9 +205,9 @@ class SessionFile:
         self.path = path
         self.journal_path = path.with_suffix(".journal")
         self.backups = backups
-        self._lock = FileLock(str(path.with_suffix(".lock")), timeout=LOCK_TIMEOUT_S,
-                              thread_local=False)
+        self._lock = FileLock(path.with_suffix(".lock"), timeout=LOCK_TIMEOUT_S)
         self._thread_lock = threading.RLock()
+        self._depth = 0
         self.db = SessionDB(storage=_TransactionStorage, owner=self)
         self.data: Data | None = None
         self.in_transaction = False
@@ -244,17 +244,21 @@ class SessionFile:
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         with self._thread_lock:
-            try:
-                self._lock.acquire()
-            except Timeout:
-                raise StoreError(f"{self.path}: busy — another SmartPlan has held its lock for "
-                                 f"{LOCK_TIMEOUT_S:.0f} s") from None
-            except OSError as error:
-                raise StoreError(f"{self.path}: cannot lock ({error.strerror})") from None
+            if self._depth == 0:
+                try:
+                    self._lock.acquire()
+                except LockTimeout:
+                    raise StoreError(f"{self.path}: busy — another SmartPlan has held its lock "
+                                     f"for {LOCK_TIMEOUT_S:.0f} s") from None
+                except OSError as error:
+                    raise StoreError(f"{self.path}: cannot lock ({error.strerror})") from None
+            self._depth += 1
             try:
                 yield
             finally:
-                self._lock.release()
+                self._depth -= 1
+                if self._depth == 0:
+                    self._lock.release()
 
     def read(self) -> Data:
         """The current state (re-read only if the files changed); call under `locked()`."""
