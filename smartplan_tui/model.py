@@ -55,6 +55,7 @@ MAX_TEXT = 1_000_000
 SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_BAD_ID_CHAR = re.compile(r"[\s\x00-\x1f]")
 
 
 class ModelError(ValueError):
@@ -90,10 +91,9 @@ class Quadrant(StrEnum):
     @classmethod
     def parse(cls, text: str) -> Quadrant:
         """Accept the full name or its first letter, in any case (`S`, `strengths`)."""
-        key = text.strip().lower()
-        for quadrant in cls:
-            if key in (quadrant.value, quadrant.value[0], quadrant.value[:-1]):
-                return quadrant
+        quadrant = _QUADRANT_NAMES.get(text) or _QUADRANT_NAMES.get(text.strip().lower())
+        if quadrant is not None:
+            return quadrant
         raise ModelError("", f"unknown quadrant {text!r} (use strengths, weaknesses, "
                          "opportunities, threats or S/W/O/T)")
 
@@ -105,6 +105,13 @@ class Quadrant(StrEnum):
     def internal(self) -> bool:
         """Strengths and weaknesses are inside the region; the others come from outside."""
         return self in (Quadrant.STRENGTHS, Quadrant.WEAKNESSES)
+
+
+#: Every spelling `Quadrant.parse` accepts: a dictionary, as it runs once per stored item.
+_QUADRANT_NAMES: dict[str, Quadrant] = {
+    name: quadrant for quadrant in Quadrant
+    for name in (quadrant.value, quadrant.value[0], quadrant.value[:-1])
+}
 
 
 class TowsType(StrEnum):
@@ -185,7 +192,7 @@ def _text(path: str, value: object, *, required: bool = False) -> None:
 def _item_id(path: str, value: object) -> None:
     _text(path, value, required=True)
     assert isinstance(value, str)
-    if len(value) > 100 or any(ch.isspace() or ord(ch) < 32 for ch in value):
+    if len(value) > 100 or _BAD_ID_CHAR.search(value):
         raise ModelError(path, f"{value[:40]!r} is not a valid id (no spaces, at most 100 characters)")
 
 
