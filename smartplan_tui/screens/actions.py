@@ -16,12 +16,13 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from smartplan_tui.exercises import actions
 from smartplan_tui.model import Action, ActionStatus, Session, Vote, VoteStatus
 from smartplan_tui.screens.action_flows import ActionFlowsScreen
+from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.screens.widgets.literal import literal
 from smartplan_tui.store import SessionHandle
 
@@ -90,7 +91,7 @@ class ActionPlanScreen(ActionFlowsScreen):
         table: DataTable[Text] = DataTable(id="action-table", cursor_type="row",
                                            zebra_stripes=False)
         yield table
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#action-table", DataTable)

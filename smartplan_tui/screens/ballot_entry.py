@@ -25,7 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Select, Static
+from textual.widgets import Label, Select, Static
 
 from smartplan_tui.model import Ballot, ModelError, Participant, Vote
 from smartplan_tui.screens.widgets.ballot_editors import (
@@ -34,6 +34,7 @@ from smartplan_tui.screens.widgets.ballot_editors import (
     editor_for,
     voters_of,
 )
+from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.screens.widgets.literal import literal
 from smartplan_tui.store import StoreError
 
@@ -99,7 +100,7 @@ class BallotEntryScreen(ModalScreen[int]):
             yield Static(_HELP[self.vote.method.ballot_kind], classes="ballot-help",
                          markup=False)
             yield Static(id="ballot-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.editor.focus()

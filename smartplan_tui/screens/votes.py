@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from smartplan_tui.exercises import voting
@@ -28,6 +28,7 @@ from smartplan_tui.screens.ballot_entry import BallotEntryScreen
 from smartplan_tui.screens.vote_results import VoteResults
 from smartplan_tui.screens.vote_setup import VoteSetupScreen
 from smartplan_tui.screens.widgets.ballot_editors import counted, voters_of
+from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.screens.widgets.literal import literal
 from smartplan_tui.store import SessionHandle
 
@@ -86,7 +87,7 @@ class VotesScreen(ActionFlowsScreen):
         with Horizontal():
             yield OptionList(id="vote-list")
             yield VoteResults(id="vote-results")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#vote-list", OptionList).focus()
