@@ -147,3 +147,12 @@ def test_a_lock_held_too_long_gives_a_clear_error_and_writes_nothing(
         holder.wait()
     _add(SessionStore(home), "after")
     assert [i.text for i in SessionStore(home).load("ws").swot] == ["after"]
+
+
+def test_an_unreadable_session_can_still_be_deleted_and_is_kept_as_a_backup(
+        ws: SessionStore, home: Path) -> None:
+    path = home / "sessions" / "ws.json"
+    path.write_bytes(b"not json")
+    ws.delete("ws")
+    assert not path.exists()
+    assert ws.backups("ws")[-1].read_bytes() == b"not json"

@@ -380,8 +380,11 @@ class SessionFile:
         """Remove the session files, keeping a last backup so a deletion can be undone."""
         with self.locked():
             if self.path.exists():
-                self.read()
-                self._snapshot()
+                try:
+                    self.read()
+                    self._snapshot()
+                except StoreError:
+                    pass  # unreadable: keep it as it is, as the last backup
                 self._backup(force=True)
             for path in (self.path, self.journal_path):
                 with contextlib.suppress(FileNotFoundError):
