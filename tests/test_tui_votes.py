@@ -256,7 +256,7 @@ async def test_ballot_taken_out_again(demo_store: SessionStore, home: Path) -> N
         entry = await open_screen(pilot, "b", BallotEntryScreen)
         assert entry.voter == "p3"
         await press(pilot, "ctrl+d")
-        assert "no ballot to remove" in text_of(entry.query_one("#ballot-status"))
+        assert "Nothing to remove" in text_of(entry.query_one("#ballot-status"))
         entry.query_one("#voter").value = "p1"
         await press(pilot, "ctrl+d")
         assert "Removed Ilze Bērziņa's ballot: 1 ballot in." in text_of(
@@ -264,6 +264,30 @@ async def test_ballot_taken_out_again(demo_store: SessionStore, home: Path) -> N
         assert entry.voter == "p1"  # free again: the next voter without a ballot
         await press(pilot, "escape")
     assert stored_vote(home, vote.id).ballots == (Ballot("p2", dots={"B": 1}),)
+
+
+async def test_the_last_paper_ballot_and_wall_count_can_be_taken_out(
+        demo_store: SessionStore, home: Path) -> None:
+    vote = add_vote(demo_store, ballots=(
+        Ballot(dots={"A": 1}), Ballot("p1", dots={"B": 1}), Ballot(dots={"C": 1}),
+        Ballot(dots={"A": 9}, aggregate=True)))
+    app = demo_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "v", VotesScreen)
+        entry = await open_screen(pilot, "b", BallotEntryScreen)
+        entry.query_one("#voter").value = ""
+        await press(pilot, "ctrl+d")
+        assert "Removed the last paper ballot: 3 ballots in." in text_of(
+            entry.query_one("#ballot-status"))
+        await press(pilot, "escape")
+        wall = await open_screen(pilot, "w", BallotEntryScreen)
+        await press(pilot, "ctrl+d")
+        assert "Removed the last wall count" in text_of(wall.query_one("#ballot-status"))
+        await press(pilot, "ctrl+d")
+        assert "Nothing to remove" in text_of(wall.query_one("#ballot-status"))
+        await press(pilot, "escape")
+    assert stored_vote(home, vote.id).ballots == (Ballot(dots={"A": 1}),
+                                                  Ballot("p1", dots={"B": 1}))
 
 
 async def test_long_text_and_control_characters_survive(demo_store: SessionStore,

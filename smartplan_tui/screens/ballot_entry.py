@@ -183,18 +183,24 @@ class BallotEntryScreen(ModalScreen[int]):
         self._next()
 
     def action_remove(self) -> None:
-        """Take the chosen voter's ballot out (entered for the wrong person, say)."""
+        """Take the chosen voter's ballot out (entered for the wrong person, say).
+
+        With no voter (a paper ballot, wall counts) the last such entry goes.
+        """
         voter = self.voter
-        if self.take_out is None or voter not in voters_of(self.vote.ballots):
-            self._status("This voter has no ballot to remove.", error=True)
+        has_one = (voter in voters_of(self.vote.ballots) if voter else any(
+            not b.voter and b.aggregate == self.aggregate for b in self.vote.ballots))
+        if self.take_out is None or not has_one:
+            self._status("Nothing to remove for this voter.", error=True)
             return
         try:
             self.vote = self.take_out(voter)
         except (ModelError, StoreError) as error:
             self._status(f"Not removed: {error}", error=True)
             return
-        self._status(f"Removed {self._voter_name(voter)}'s ballot: "
-                     f"{counted(len(self.vote.ballots))} in.")
+        what = (f"{self._voter_name(voter)}'s ballot" if voter
+                else "the last wall count" if self.aggregate else "the last paper ballot")
+        self._status(f"Removed {what}: {counted(len(self.vote.ballots))} in.")
         self._next()
 
     def update_vote(self, vote: Vote) -> None:

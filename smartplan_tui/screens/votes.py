@@ -192,14 +192,24 @@ class VotesScreen(ActionFlowsScreen):
             self.refresh_session()  # also on refusal: the dialog sees what was stored
         return vote
 
-    def remove_ballot(self, vote_id: str, voter: str) -> Vote:
-        """Take `voter`'s ballot out of the vote as stored now; raises if refused."""
+    def remove_ballot(self, vote_id: str, voter: str, aggregate: bool = False) -> Vote:
+        """Take `voter`'s ballot out of the vote as stored now; raises if refused.
+
+        Paper ballots and wall counts have no voter: for them (`voter` empty) the last one
+        entered goes, which is how a mistyped paper ballot is put right.
+        """
 
         def without(vote: Vote) -> Vote:
-            index = next((i for i, b in enumerate(vote.ballots) if b.voter == voter), None)
-            if index is None:
-                raise ModelError("ballots", f"{voter} has no ballot in vote {vote.id}")
-            return voting.remove_ballot(vote, index)
+            if voter:
+                found = [i for i, b in enumerate(vote.ballots) if b.voter == voter]
+            else:
+                found = [i for i, b in enumerate(vote.ballots)
+                         if not b.voter and b.aggregate == aggregate]
+            if not found:
+                who = voter or ("wall counts" if aggregate else "anonymous ballots")
+                raise ModelError("ballots", f"no {who} to remove in vote {vote.id}"
+                                 if not voter else f"{voter} has no ballot in vote {vote.id}")
+            return voting.remove_ballot(vote, found[-1])
 
         try:
             vote: Vote = self.handle.update("votes", vote_id, without)
@@ -214,7 +224,8 @@ class VotesScreen(ActionFlowsScreen):
         screen = BallotEntryScreen(vote, self.session.participants,
                                    lambda ballot, replaces: self.cast(vote.id, ballot, replaces),
                                    aggregate=aggregate,
-                                   remove=lambda voter: self.remove_ballot(vote.id, voter))
+                                   remove=lambda voter: self.remove_ballot(vote.id, voter,
+                                                                           aggregate))
         self.app.push_screen(screen)
 
     def action_ballots(self) -> None:
