@@ -17,7 +17,7 @@ import pytest
 import smartplan_tui
 
 PACKAGE = Path(smartplan_tui.__file__).parent
-PURE = ["smartplan_tui.model", "smartplan_tui.store", "smartplan_tui.demo",
+PURE = ["smartplan_tui.model", "smartplan_tui.store", "smartplan_tui.demo", "smartplan_tui.atomic",
         *[f"smartplan_tui.{pkg}.{m.name}" for pkg in ("exercises", "exports", "store")
           for m in pkgutil.iter_modules([str(PACKAGE / pkg)])]]
 

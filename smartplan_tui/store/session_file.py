@@ -37,6 +37,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
+from smartplan_tui.atomic import replace_atomically, sync_folder
 from smartplan_tui.store.errors import StoreError
 from smartplan_tui.store.lockfile import FileLock, LockTimeout
 from smartplan_tui.store.migrations import SCHEMA_VERSION, migrate
@@ -62,31 +63,10 @@ def _stat(path: Path) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_mtime_ns, st.st_size
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename or a new file in `folder` durable (no-op where folders can't be opened)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def write_atomically(path: Path, blob: bytes) -> None:
     """Write `blob` to `path` so that a crash leaves the old file or the new one, whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(blob)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_dir(path.parent)
+    replace_atomically(path, lambda stream: stream.write(blob))
 
 
 def _backup_time(path: Path) -> float:
@@ -389,7 +369,7 @@ class SessionFile:
             for path in (self.path, self.journal_path):
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
-            _fsync_dir(self.path.parent)
+            sync_folder(self.path.parent)
             self._forget()
 
     def _forget(self) -> None:
