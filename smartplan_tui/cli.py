@@ -256,9 +256,9 @@ def export(
         if output is None:
             sys.stdout.write(text)
             return
-        from smartplan_tui.store.session_file import write_atomically
+        from smartplan_tui.atomic import replace_atomically
 
-        write_atomically(output, text.encode("utf-8"))
+        replace_atomically(output, lambda stream: stream.write(text.encode("utf-8")))
         print(output)
         return
     from smartplan_tui import exports

@@ -605,8 +605,9 @@ class Session:
     votes: tuple[Vote, ...] = ()
     actions: tuple[Action, ...] = ()
     notes: tuple[Note, ...] = ()
-    extra: Mapping[str, object] = field(default_factory=dict)
-    """Reserved for the store (never shown); empty for sessions built in code."""
+    _by_id: dict[str, dict[str, Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    """Per list, items by id, built on the first `find` (screens look items up per key)."""
 
     def __post_init__(self) -> None:
         for name in COLLECTIONS:
@@ -619,15 +620,17 @@ class Session:
     def id(self) -> str:
         return self.info.id
 
-    def item_count(self) -> int:
-        """How many things were captured: shown on the home screen."""
-        return sum(len(getattr(self, name)) for name in COLLECTIONS)
+    @classmethod
+    def of(cls, info: SessionInfo, lists: Mapping[str, tuple[Any, ...]]) -> Session:
+        """A session from its title block and its lists by name (missing lists are empty)."""
+        return cls(info, *(tuple(lists.get(name, ())) for name in COLLECTIONS))
 
     def find(self, collection: str, item_id: str) -> Any:
-        for item in getattr(self, collection):
-            if item.id == item_id:
-                return item
-        return None
+        """The item of a list with this id, or None."""
+        index = self._by_id.get(collection)
+        if index is None:
+            index = self._by_id[collection] = {item.id: item for item in getattr(self, collection)}
+        return index.get(item_id)
 
 
 #: The session's lists, in the order of the interchange format.

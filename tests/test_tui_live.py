@@ -80,3 +80,23 @@ async def test_session_screen_counts_follow_another_process(demo_store: SessionS
         assert done.returncode == 0, done.stderr
         counts = app.screen.query_one("#counts")
         await _wait_until(pilot, lambda: f"{before + 1:>6}" in str(counts.render()))
+
+
+async def test_each_live_screen_polls_once(demo_store: SessionStore) -> None:
+    """Textual runs every class's `on_mount`; a subclass calling super() doubled the poll."""
+    from smartplan_tui.screens.live import LiveScreen
+
+    app = make_app(demo_store.home, "coast-camp")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        seen = set()
+        for key in ("", "w", "escape", "t", "escape", "l", "escape", "r", "escape", "v"):
+            if key:
+                await pilot.press(key)
+                await pilot.pause()
+            screen = app.screen
+            if isinstance(screen, LiveScreen):
+                seen.add(type(screen).__name__)
+                polls = [t for t in screen._timers if t.name == "session-poll"]
+                assert len(polls) == 1, (type(screen).__name__, len(polls))
+        assert len(seen) >= 5, seen

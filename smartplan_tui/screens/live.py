@@ -52,23 +52,23 @@ def show_error(screen: Screen[Any], error: Exception, what: str = "Not saved") -
     screen.notify(str(error), title=what, severity="error", timeout=8)
 
 
-def run_write(screen: Screen[Any], write: Callable[[], T]) -> T | None:
-    """Run a store write; on `StoreError`/`ModelError` show it and return None."""
+def attempt(screen: Screen[Any], write: Callable[[], T]) -> tuple[bool, T | None]:
+    """Run a store write; on `StoreError`/`ModelError` show it. (succeeded, its result)."""
     try:
-        return write()
+        return True, write()
     except (StoreError, ModelError) as error:
         show_error(screen, error)
-        return None
+        return False, None
+
+
+def run_write(screen: Screen[Any], write: Callable[[], T]) -> T | None:
+    """Run a store write; its result, or None (and the error shown) when it failed."""
+    return attempt(screen, write)[1]
 
 
 def write_succeeded(screen: Screen[Any], write: Callable[[], object]) -> bool:
     """Run a store write that returns nothing useful; False (and shown) when it failed."""
-    try:
-        write()
-    except (StoreError, ModelError) as error:
-        show_error(screen, error)
-        return False
-    return True
+    return attempt(screen, write)[0]
 
 
 class LiveScreen(Screen[None]):
@@ -103,12 +103,12 @@ class LiveScreen(Screen[None]):
     def _poll(self) -> None:
         """Every half second, while this screen is shown: is there a newer session?
 
-        Not just `handle.changed()`: that says whether the *files* changed since this
-        process last read them, and another reader in this process (the screen beneath,
-        the home list, a quick note) may have read them first, leaving this screen stale
-        with `changed()` already False. `handle.load()` answers for this screen: when
-        nothing changed it costs a lock and a `stat` and returns the object already shown,
-        so the worker ends without touching the UI.
+        Not just `handle.changed()`: it is per handle, and the screens of this process
+        share one handle, so the screen beneath (or a quick note) may have loaded the
+        change first, leaving this screen stale with `changed()` already False.
+        `handle.load()` answers for this screen: when nothing changed it costs a lock and a
+        `stat` and returns the object already shown, so the worker ends without touching
+        the UI.
         """
         if self.is_current and not self._loading():  # shown, and not still reading
             self.reload()
@@ -146,12 +146,9 @@ class LiveScreen(Screen[None]):
 
         Returns what `write` returned, or None when the write was refused.
         """
-        try:
-            result = write()
-        except (StoreError, ModelError) as error:
-            show_error(self, error)
-            return None
-        self.refresh_session()
+        succeeded, result = attempt(self, write)
+        if succeeded:
+            self.refresh_session()
         return result
 
     def add_drafted(self, collection: str, form: Screen[Any]) -> None:

@@ -85,7 +85,6 @@ class ParticipantsScreen(LiveScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.sub_title = visible(self.session.info.title, 80)
         table = self.query_one(DataTable)
         table.add_columns(*COLUMNS)

@@ -101,7 +101,6 @@ class SessionScreen(LiveScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._filled = False
         self.query_one("#agenda").border_title = "Agenda"
         self.set_interval(1, self.update_clock, name="countdown")

@@ -130,7 +130,6 @@ class SwotBoardScreen(LiveScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.sub_title = visible(self.session.info.title, 80)
         self.watch_session(self.session)
         self.watch_active(self.active)

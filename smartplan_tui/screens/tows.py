@@ -80,7 +80,6 @@ class TowsScreen(LiveScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.sub_title = visible(self.session.info.title, 80)
         self.watch_session(self.session)
         self.query_one(TowsBox).focus()

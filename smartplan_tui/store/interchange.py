@@ -63,8 +63,7 @@ def document_to_session(doc: Any) -> Session:
         if not isinstance(raw, list):
             raise ModelError(name, "must be a list")
         lists[name] = _decode_list(name, raw)
-    session = Session(info, lists["participants"], lists["agenda"], lists["swot"], lists["tows"],
-                      lists["votes"], lists["actions"], lists["notes"])
+    session = Session.of(info, lists)
     problems = session_problems(session)
     if problems:
         first = problems[0]

@@ -18,7 +18,14 @@ from typing import Any, TypeVar
 
 import orjson
 
-from smartplan_tui.model import COLLECTIONS, ModelError, Session, SessionInfo, SessionKind
+from smartplan_tui.model import (
+    COLLECTIONS,
+    SESSION_ID_RE,
+    ModelError,
+    Session,
+    SessionInfo,
+    SessionKind,
+)
 from smartplan_tui.store.codec import ID_PREFIX, INFO, SPECS, collection_of, decode, encode
 from smartplan_tui.store.errors import StoreError
 from smartplan_tui.store.interchange import document_to_session, session_to_document, slugify
@@ -60,10 +67,6 @@ def _highest_number(collection: str, table: dict[str, Any]) -> int:
     return max(numbers, default=0)
 
 
-def _data_to_session(data: Data, path: Path) -> Session:
-    return _Decoded().session(data, path, None)
-
-
 class _Decoded:
     """Model objects decoded from one session file, re-decoded only where documents changed.
 
@@ -88,14 +91,12 @@ class _Decoded:
                 fresh: dict[str, Any] = {}
                 for key, doc in table.items():
                     item = cache.get(key)
-                    if item is None or (name, key) in touched:  # type: ignore[operator]
+                    if item is None or touched is None or (name, key) in touched:
                         item = decode(name, doc, f"{name}.{key}")
                     fresh[key] = item
                 self.items[name] = fresh
                 lists[name] = tuple(fresh.values())
-            assert self.info is not None
-            self.result = Session(self.info, lists["participants"], lists["agenda"], lists["swot"],
-                                  lists["tows"], lists["votes"], lists["actions"], lists["notes"])
+            self.result = Session.of(self.info, lists)
             return self.result
         except ModelError as error:
             self.info = None
@@ -291,10 +292,8 @@ class SessionStore:
         return self.home / "backups"
 
     def _file(self, session_id: str) -> SessionFile:
-        try:
-            SessionInfo(id=session_id, title="x")
-        except ModelError:
-            raise StoreError(f"{session_id[:70]!r} is not a valid session id") from None
+        if not SESSION_ID_RE.match(session_id):
+            raise StoreError(f"{session_id[:70]!r} is not a valid session id")
         with self._files_lock:
             if session_id not in self._files:
                 self._files[session_id] = SessionFile(

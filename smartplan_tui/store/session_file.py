@@ -115,7 +115,6 @@ class Transaction:
         self._owner = owner
         self._db = owner.db
         self.ops: list[dict[str, Any]] = []
-        self.rewrite = False
 
     def table(self, name: str) -> Table:
         return self._db.table(name)
@@ -156,12 +155,6 @@ class Transaction:
         tbl.truncate()
         tbl.insert_multiple(Document(docs[i], doc_id=i) for i in ordered)  # type: ignore[arg-type]
         self.ops.append({"t": table, "order": ordered})
-
-    def replace_all(self, data: Data) -> None:
-        """Replace the whole session (import --replace, migrations): written as a snapshot."""
-        self._owner.data = data
-        self._owner.touched = None
-        self.rewrite = True
 
 
 def _apply(data: Data, op: dict[str, Any], touched: set[tuple[str, str]] | None) -> None:
@@ -379,11 +372,11 @@ class SessionFile:
         self.touched = None
 
     def _commit(self, tx: Transaction) -> None:
-        if not tx.ops and not tx.rewrite:
+        if not tx.ops:
             return
         big_journal = self._journal_offset > max(
             256 * 1024, COMPACT_JOURNAL_SHARE * (self._seen[0] or (0, 0, 0))[2])
-        if (tx.rewrite or self._needs_snapshot or self._journal_lines >= COMPACT_AFTER_LINES
+        if (self._needs_snapshot or self._journal_lines >= COMPACT_AFTER_LINES
                 or big_journal or not self._journal_valid):
             self._snapshot()
         else:
