@@ -17,6 +17,7 @@ from typing import Any
 
 from smartplan_tui.exercises.scoring import exact_means, overall
 from smartplan_tui.exercises.voting_methods import (
+    beatpath_groups,
     borda_doubled_points,
     borda_doubled_points_weak,
     irv_steps,
@@ -194,6 +195,7 @@ def _count_borda(vote: Vote) -> VoteResult:
 
 
 def _count_schulze(vote: Vote) -> VoteResult:
+    """Rank by the beatpath relation (groups share a rank); score = options beaten."""
     ids = vote.option_ids
     if _has_dots(vote):
         d = pairwise_matrix_weak(_dot_orders(vote), len(ids))
@@ -201,6 +203,10 @@ def _count_schulze(vote: Vote) -> VoteResult:
         d = pairwise_matrix(_rankings(vote), len(ids))
     p = strongest_paths(d)
     wins = {ids[i]: sum(p[i][j] > p[j][i] for j in range(len(ids))) for i in range(len(ids))}
+    groups = beatpath_groups(p)
+    level = {x: number for number, group in enumerate(groups) for x in group}
+    # Higher is better for rank_options: the first group gets the highest key.
+    keys = {ids[x]: -number for x, number in level.items()}
 
     def explain(rows: tuple[ResultRow, ...]) -> list[str]:
         lines = ["Schulze: for each pair of options, count the ballots preferring one to the "
@@ -209,18 +215,29 @@ def _count_schulze(vote: Vote) -> VoteResult:
                  "chain from X to Z is stronger than the one back. Score = options beaten."]
         if _has_dots(vote):
             lines.append(_DOTS_READ)
+        if vote.ballots and groups and len(groups[0]) > 1:
+            lines.append(f"{_and([ids[x] for x in groups[0]])} tie for first: no option beats "
+                         "any of them and none of them beats another, so they share rank 1 "
+                         "whatever their scores.")
         index = {o: i for i, o in enumerate(ids)}
         for upper, lower in list(pairwise(rows))[:EXPLAINED_PAIRS]:
             lines.append(_schulze_pair(index[upper.option], index[lower.option], d, p, ids,
-                                       wins))
+                                       groups, level))
         return lines
 
-    return _finish(vote, VoteMethod.SCHULZE, wins, wins, 0, explain,
+    return _finish(vote, VoteMethod.SCHULZE, keys, wins, 0, explain,
                    pairwise=tuple(map(tuple, d)), strongest=tuple(map(tuple, p)))
 
 
+def _and(names: Sequence[str]) -> str:
+    """A, B and C."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _schulze_pair(x: int, y: int, d: list[list[int]], p: list[list[int]],
-                  ids: Sequence[str], wins: Mapping[str, int]) -> str:
+                  ids: Sequence[str], groups: Sequence[Sequence[int]],
+                  level: Mapping[int, int]) -> str:
+    """Why x is listed just above y: it beats y, they tie, or x's group holds y's beater."""
     a, b = ids[x], ids[y]
     if p[x][y] > p[y][x]:
         path = widest_path(d, x, y, p[x][y])
@@ -229,10 +246,13 @@ def _schulze_pair(x: int, y: int, d: list[list[int]], p: list[list[int]],
         back = f"{b}→{a} only {p[y][x]}" if p[y][x] else f"no chain leads from {b} back to {a}"
         return (f"{a} beats {b}: the strongest chain {steps} has strength {p[x][y]} "
                 f"({links}); {back}.")
-    if wins[a] == wins[b]:
+    if level[x] == level[y]:
         return f"{a} and {b} tie: the strongest chains each way are both {p[x][y]}."
+    # Neighbours in different groups: y's group is the next one, so an option of x's group
+    # beats y (that is why y is not ranked with x).
+    beater = next(k for k in groups[level[x]] if p[k][y] > p[y][k])
     return (f"{a} and {b} do not beat each other (strongest chains {p[x][y]} each way), "
-            f"but {a} beats {wins[a]} options and {b} {wins[b]}.")
+            f"but {ids[beater]}, level with {a}, beats {b}.")
 
 
 def _count_irv(vote: Vote) -> VoteResult:

@@ -10,6 +10,8 @@ pure Python), so the pairwise matrix is built with bit sets: one big integer per
 holds, for each position p, the set of ballots that put the option at p. Counting the
 ballots that rank i above j is then one AND and one popcount per pair instead of a loop
 over ballots. The strongest paths are the widest-path Floyd–Warshall of Schulze's paper.
+The Schulze ranking follows the beatpath relation itself (`beatpath_groups`), never the
+number of options each one beats: options neither beats the other share a rank.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "IrvStep",
+    "beatpath_groups",
     "borda_doubled_points",
     "borda_doubled_points_weak",
     "irv_steps",
@@ -164,6 +167,38 @@ def strongest_paths(d: Sequence[Sequence[int]]) -> list[list[int]]:
     for i in range(n):
         p[i][i] = 0
     return p
+
+
+def beatpath_groups(p: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Schulze's rank groups, best first, from the strongest paths `p`.
+
+    X beats Y by beatpath when p[X][Y] > p[Y][X]; Schulze proved this relation transitive,
+    so it has no cycle. Each group is the set of options that no option still unranked
+    beats: the first group is the winner set, and every other option sits in the group just
+    below the lowest-ranked option that beats it. Counting beatpath wins instead would split
+    options neither beats (a tie broken silently) and merge options a beatpath separates.
+    Kahn's topological layering, O(n²).
+    """
+    n = len(p)
+    beats = [[y for y in range(n) if p[x][y] > p[y][x]] for x in range(n)]
+    beaten_by = [0] * n
+    for row in beats:
+        for y in row:
+            beaten_by[y] += 1
+    groups: list[list[int]] = []
+    top = [x for x in range(n) if beaten_by[x] == 0]
+    while top:
+        groups.append(top)
+        freed = []
+        for x in top:
+            for y in beats[x]:
+                beaten_by[y] -= 1
+                if beaten_by[y] == 0:
+                    freed.append(y)
+        top = sorted(freed)
+    if sum(map(len, groups)) != n:
+        raise ValueError("the beatpath relation has a cycle: p is not a strongest-path matrix")
+    return groups
 
 
 def widest_path(d: Sequence[Sequence[int]], start: int, goal: int, strength: int) -> list[int]:

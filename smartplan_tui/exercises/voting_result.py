@@ -1,8 +1,10 @@
 """What a count returns, and how options are ranked from the method's own figures.
 
-Every method reduces to a sort key per option (higher is better) and a display score.
-Ranking is shared here so ties are found, reported and (only if the facilitator chose a
-rule) ordered the same way for all five methods.
+Every method reduces to a sort key per option (higher is better) and a display score;
+the two may differ (Schulze sorts by beatpath group, where options neither beats the other
+tie, and shows the number of options beaten). Ranking is shared here so ties are found,
+reported and (only if the facilitator chose a rule) ordered the same way for all five
+methods.
 """
 
 from __future__ import annotations
