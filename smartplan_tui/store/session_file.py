@@ -1,4 +1,4 @@
-"""One session on disk: a snapshot, an fsynced journal, a lock file and rolling backups.
+"""One session on disk: a snapshot, an fsynced journal, the folder lock and rolling backups.
 
 Why a journal: rewriting a 10,000-item session on every keystroke-sized edit costs ~9 ms
 of fsync alone here; appending one line costs ~0.3 ms. So every write transaction is one
@@ -7,28 +7,40 @@ few hundred lines the journal is compacted: the whole session is written to a te
 fsynced and `os.replace`d over `<id>.json` (a crash at any moment leaves either the old or
 the new snapshot, never half of one).
 
-The snapshot records a `generation`; the journal's first line names the generation it
-extends. A journal whose generation does not match (a crash between compacting and
-starting the new journal) is ignored: its lines are already in the snapshot. A last line
-that is cut off or garbled was never acknowledged (its fsync never returned) and is
-dropped; a garbled line before the last one means damage, and the file is refused.
+Generations make every instant of a compaction or a replace safe. A snapshot records its
+`generation`, which only ever goes up, and the journal's first line names the generation it
+extends. A new snapshot also records the journal it supersedes (that journal's generation
+and size): after a crash between the snapshot's rename and the journal's reset, the old
+journal is recognised exactly and ignored — its edits are in the snapshot, or were replaced
+whole by an import. Any other journal is damage, never silently dropped: a missing or
+foreign header, a line that ends in a newline but does not hold edits. Only a final line
+without its newline is an interrupted append (its fsync never returned, so nobody was told
+it was saved), and it is dropped. A damaged session is refused with one line naming the
+file, the line and the newest backup, and no write touches it.
 
-Several processes may write one session: every read-modify-write holds `<id>.lock`
-(`lockfile.FileLock`) and first re-reads what changed, by (inode, mtime,
-size) of both files. Only the lines appended since the last read are replayed.
+Several processes may write one session: every read-modify-write holds the lock on the
+sessions folder (`lockfile`) and first re-reads what changed, by (inode, mtime, size) of
+both files. Only the lines appended since the last read are replayed. A read-only copy (a
+USB stick, an archive) is read without the lock when the folder cannot be locked.
+
+Everything the store writes is private to its user (folders 0700, files 0600), whatever the
+umask: sessions hold participants' names and e-mail addresses.
 
 Backups are hard links to snapshots, which are never modified after they are written, so
-a backup costs no copying.
+a backup costs no copying. The bytes of a damaged session are copied aside before anything
+replaces or deletes it.
 """
 
 from __future__ import annotations
 
 import calendar
 import contextlib
+import errno
 import os
-import threading
+import shutil
+import stat
 import time
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,11 +50,12 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from smartplan_tui.atomic import replace_atomically, sync_folder
+from smartplan_tui.store import journal
 from smartplan_tui.store.errors import StoreError
-from smartplan_tui.store.lockfile import FileLock, LockTimeout
+from smartplan_tui.store.journal import DamagedError, Data
+from smartplan_tui.store.lockfile import LockTimeout, folder_lock
 from smartplan_tui.store.migrations import SCHEMA_VERSION, migrate
 
-Data = dict[str, dict[str, Any]]
 Signature = tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]
 
 LOCK_TIMEOUT_S = 15.0
@@ -53,6 +66,9 @@ COMPACT_JOURNAL_SHARE = 1.0
 #: Take a backup at a compaction when the newest backup is older than this.
 BACKUP_EVERY_S = 300.0
 BACKUPS_KEPT = 5
+#: Permissions of everything the store writes: sessions hold personal data.
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
 
 
 def _stat(path: Path) -> tuple[int, int, int] | None:
@@ -64,9 +80,43 @@ def _stat(path: Path) -> tuple[int, int, int] | None:
 
 
 def write_atomically(path: Path, blob: bytes) -> None:
-    """Write `blob` to `path` so that a crash leaves the old file or the new one, whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    replace_atomically(path, lambda stream: stream.write(blob))
+    """Write `blob` to `path`, private to its user, so a crash leaves the old file or the new."""
+    private_folder(path.parent)
+    replace_atomically(path, lambda stream: stream.write(blob), mode=PRIVATE_FILE)
+
+
+def private_folder(folder: Path) -> None:
+    """Create `folder` (and missing parents) readable by its user alone, whatever the umask."""
+    if folder.is_dir():
+        return
+    missing = [folder, *(p for p in folder.parents if not p.exists())]
+    folder.mkdir(parents=True, exist_ok=True)
+    for created in missing:
+        with contextlib.suppress(OSError):
+            os.chmod(created, PRIVATE_FOLDER)
+
+
+def _make_private(path: Path, mode: int) -> None:
+    """Tighten a file or folder an older SmartPlan wrote with the umask's permissions."""
+    try:
+        st = os.stat(path)
+        if stat.S_IMODE(st.st_mode) & 0o077 and st.st_uid == os.geteuid():
+            os.chmod(path, mode)
+    except (OSError, AttributeError):
+        pass
+
+
+#: What `_header_of` gives for a journal whose first line is not a generation header.
+NO_HEADER = -1
+
+
+def _header_of(chunk: bytes) -> int:
+    """The generation a journal's first line names, or NO_HEADER."""
+    end = chunk.find(b"\n")
+    try:
+        return journal.header_generation(orjson.loads(chunk[:end] if end >= 0 else b"?"))
+    except (orjson.JSONDecodeError, DamagedError):
+        return NO_HEADER
 
 
 def _backup_time(path: Path) -> float:
@@ -75,6 +125,10 @@ def _backup_time(path: Path) -> float:
         return float(calendar.timegm(time.strptime(path.name[:15], "%Y%m%dT%H%M%S")))
     except ValueError:
         return 0.0
+
+
+def _stamp() -> str:
+    return f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{time.time_ns() % 10**9:09d}"
 
 
 class StringIdTable(Table):
@@ -93,8 +147,12 @@ class SessionDB(TinyDB):
     table_class = StringIdTable
 
 
-class _TransactionStorage(Storage):
-    """TinyDB's view of a session file: the in-memory state, writable only in a transaction."""
+class _SessionStorage(Storage):
+    """TinyDB's view of a session: the state in memory, which only journal operations change.
+
+    TinyDB reads the documents; every change goes through `journal.apply_op`, the same
+    function that replays the journal, so a live edit and its replay cannot differ.
+    """
 
     def __init__(self, owner: SessionFile) -> None:
         self.owner = owner
@@ -103,72 +161,44 @@ class _TransactionStorage(Storage):
         return self.owner.data
 
     def write(self, data: Data) -> None:
-        if not self.owner.in_transaction:
-            raise RuntimeError("session data written outside a transaction")
-        self.owner.data = data
+        raise RuntimeError("session data changes only through journal operations")
 
 
 class Transaction:
-    """The edits of one read-modify-write, made through TinyDB and journalled as one line."""
+    """The edits of one read-modify-write, applied as they are made and journalled as one line."""
 
     def __init__(self, owner: SessionFile) -> None:
         self._owner = owner
         self._db = owner.db
-        self.ops: list[dict[str, Any]] = []
-
-    def table(self, name: str) -> Table:
-        return self._db.table(name)
-
-    # TinyDB annotates document ids as int; StringIdTable keys them by str (hence the ignores).
+        self.ops: list[journal.Op] = []
 
     def get(self, table: str, doc_id: str) -> dict[str, Any] | None:
-        doc = self.table(table).get(doc_id=doc_id)  # type: ignore[call-overload]
+        doc = self._db.table(table).get(doc_id=doc_id)  # type: ignore[call-overload]
         return dict(doc) if doc is not None else None
 
     def all(self, table: str) -> list[Document]:
-        return self.table(table).all()
+        return self._db.table(table).all()
+
+    def ids(self, table: str) -> list[str]:
+        """The ids of a table in their order, without building its documents."""
+        assert self._owner.data is not None
+        return list(self._owner.data.get(table, {}))
 
     def put(self, table: str, doc_id: str, doc: dict[str, Any]) -> None:
         """Insert or replace one document, keeping its place in the list."""
-        tbl = self.table(table)
-        if tbl.contains(doc_id=doc_id):  # type: ignore[arg-type]
-            def replace(current: MutableMapping[str, Any]) -> None:
-                current.clear()
-                current.update(doc)
-
-            tbl.update(replace, doc_ids=[doc_id])  # type: ignore[list-item]
-        else:
-            tbl.insert(Document(doc, doc_id=doc_id))  # type: ignore[arg-type]
-        self.ops.append({"t": table, "id": doc_id, "doc": doc})
-        self._owner.touch(table, doc_id)
+        self._do({"t": table, "id": doc_id, "doc": doc})
 
     def delete(self, table: str, doc_id: str) -> None:
-        self.table(table).remove(doc_ids=[doc_id])  # type: ignore[list-item]
-        self.ops.append({"t": table, "id": doc_id, "del": True})
-        self._owner.touch(table, doc_id)
+        self._do({"t": table, "id": doc_id, "del": True})
 
     def order(self, table: str, ids: list[str]) -> None:
         """Put a list's documents in the order of `ids` (ids not named keep their order, last)."""
-        tbl = self.table(table)
-        docs = {str(d.doc_id): dict(d) for d in tbl.all()}
-        ordered = [i for i in ids if i in docs] + [i for i in docs if i not in set(ids)]
-        tbl.truncate()
-        tbl.insert_multiple(Document(docs[i], doc_id=i) for i in ordered)  # type: ignore[arg-type]
-        self.ops.append({"t": table, "order": ordered})
+        self._do({"t": table, "order": list(ids)})
 
-
-def _apply(data: Data, op: dict[str, Any], touched: set[tuple[str, str]] | None) -> None:
-    table = data.setdefault(op["t"], {})
-    if touched is not None and "id" in op:
-        touched.add((op["t"], op["id"]))
-    if "order" in op:
-        ids = op["order"]
-        rest = [i for i in table if i not in set(ids)]
-        data[op["t"]] = {i: table[i] for i in [*ids, *rest] if i in table}
-    elif op.get("del"):
-        table.pop(op["id"], None)
-    else:
-        table[op["id"]] = op["doc"]
+    def _do(self, op: journal.Op) -> None:
+        assert self._owner.data is not None
+        journal.apply_op(self._owner.data, op, self._owner.touched)
+        self.ops.append(op)
 
 
 class SessionFile:
@@ -178,32 +208,63 @@ class SessionFile:
         self.path = path
         self.journal_path = path.with_suffix(".journal")
         self.backups = backups
-        self._lock = FileLock(path.with_suffix(".lock"), timeout=LOCK_TIMEOUT_S)
-        self._thread_lock = threading.RLock()
-        self._depth = 0
-        self.db = SessionDB(storage=_TransactionStorage, owner=self)
+        self._lock = folder_lock(path.parent)
+        self.db = SessionDB(storage=_SessionStorage, owner=self)
         self.data: Data | None = None
-        self.in_transaction = False
         self.revision = 0
         """Goes up whenever the state in memory changes: own writes or others' re-read."""
+        self.validate: Callable[[Data], None] | None = None
+        """Raises StoreError when the state read is unusable (the repository decodes it)."""
         self._seen: Signature = (None, None)
         self._journal_offset = 0
         self._journal_lines = 0
+        self._journal_header: int | None = None
+        """The generation the journal on disk names (None: no journal, or not read yet)."""
         self._needs_snapshot = False
         self._journal_valid = False
+        self._made_private = False
         self.touched: set[tuple[str, str]] | None = None
         """(table, id) of documents changed since `take_touched`; None: assume all."""
         self.decoded: Any = None
         """The repository's cache of decoded model objects (opaque here)."""
 
-    def touch(self, table: str, doc_id: str) -> None:
-        if self.touched is not None:
-            self.touched.add((table, doc_id))
-
     def take_touched(self) -> set[tuple[str, str]] | None:
         """What changed since the last call (None: everything), and start counting afresh."""
         touched, self.touched = self.touched, set()
         return touched
+
+    # ------------------------------------------------------------------ locking
+
+    @contextlib.contextmanager
+    def locked(self, *, writing: bool = False) -> Iterator[None]:
+        """Hold the sessions folder's lock; a read of a folder that cannot be locked goes on."""
+        if writing:
+            self._prepare_to_write()
+        try:
+            self._lock.acquire(LOCK_TIMEOUT_S, required=writing)
+        except LockTimeout:
+            raise StoreError(f"{self.path}: busy — another SmartPlan has held its lock "
+                             f"for {LOCK_TIMEOUT_S:.0f} s") from None
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot lock {self.path.parent} "
+                             f"({error.strerror or error})") from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _prepare_to_write(self) -> None:
+        try:
+            private_folder(self.path.parent)
+        except OSError as error:
+            raise StoreError(f"{self.path.parent}: cannot create the sessions folder "
+                             f"({error.strerror or error})") from None
+        if not self._made_private:
+            self._made_private = True
+            for folder in (self.path.parent.parent, self.path.parent, self.backups):
+                _make_private(folder, PRIVATE_FOLDER)
+            for file in (self.path, self.journal_path):
+                _make_private(file, PRIVATE_FILE)
 
     # ------------------------------------------------------------------ reading
 
@@ -214,90 +275,101 @@ class SessionFile:
         """Whether another process wrote since we last read (one or two `stat` calls)."""
         return self.signature() != self._seen
 
-    @contextlib.contextmanager
-    def locked(self) -> Iterator[None]:
-        with self._thread_lock:
-            if self._depth == 0:
-                try:
-                    self._lock.acquire()
-                except LockTimeout:
-                    raise StoreError(f"{self.path}: busy — another SmartPlan has held its lock "
-                                     f"for {LOCK_TIMEOUT_S:.0f} s") from None
-                except OSError as error:
-                    raise StoreError(f"{self.path}: cannot lock ({error.strerror})") from None
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-                if self._depth == 0:
-                    self._lock.release()
-
     def read(self) -> Data:
         """The current state (re-read only if the files changed); call under `locked()`."""
         sig = self.signature()
         if self.data is not None and sig == self._seen:
             return self.data
         if sig[0] is None:
-            self.data = None
+            self._forget()
             raise StoreError(f"{self.path}: no such session file")
-        if (self.data is not None and sig[0] == self._seen[0] and sig[1] is not None
-                and self._seen[1] is not None and sig[1][0] == self._seen[1][0]
-                and sig[1][2] >= self._journal_offset):
-            self._replay(self.data, incremental=True)
-        else:
-            self._read_all()
-        self._seen = self.signature()
+        try:
+            if (self.data is not None and sig[0] == self._seen[0] and sig[1] is not None
+                    and self._seen[1] is not None and sig[1][0] == self._seen[1][0]
+                    and sig[1][2] >= self._journal_offset and self._journal_valid):
+                self._replay(self.data, self._read_journal(self._journal_offset))
+            else:
+                self._read_all()
+        except BaseException:
+            self._forget()
+            raise
+        self._seen = sig
         self.revision += 1
         assert self.data is not None
         return self.data
 
     def _read_all(self) -> None:
         try:
-            blob = self.path.read_bytes()
-            data = orjson.loads(blob)
-            if not isinstance(data, dict):
-                raise ValueError("not a JSON object")
+            data = orjson.loads(self.path.read_bytes())
+            if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+                raise DamagedError("not a JSON object of tables")
+            data, migrated = migrate(data, self.path)
+            journal.check_snapshot(data)
         except (OSError, ValueError) as error:
-            self.data = None
             raise StoreError(self.unreadable(str(error))) from None
-        data, migrated = migrate(data, self.path)
         self._needs_snapshot = migrated
         self.touched = None
         self._journal_offset = 0
         self._journal_lines = 0
         self._journal_valid = False
-        self._replay(data, incremental=False)
+        self._journal_header = None
+        chunk = self._read_journal(0)
+        if chunk is not None:
+            self._open_journal(data, chunk)
         self.data = data
 
-    def _replay(self, data: Data, *, incremental: bool) -> None:
-        """Apply the journal's complete lines past the last offset read."""
+    def _read_journal(self, offset: int) -> bytes | None:
         try:
             with open(self.journal_path, "rb") as f:
-                f.seek(self._journal_offset)
-                chunk = f.read()
+                f.seek(offset)
+                return f.read()
         except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise StoreError(self.unreadable(error.strerror or str(error),
+                                             self.journal_path)) from None
+
+    def _open_journal(self, data: Data, chunk: bytes) -> None:
+        """Check a whole journal's header against the snapshot, then replay its edits."""
+        store = data["meta"]["store"]
+        end = chunk.find(b"\n")
+        named = _header_of(chunk)
+        self._journal_header = named
+        if named != store["generation"]:
+            if self._superseded(store, named, len(chunk)):
+                return  # a crash after the snapshot's rename: nothing in it is lost
+            reason = ("it is not the journal's generation header" if named == NO_HEADER else
+                      f"it extends generation {named}, but the snapshot is generation "
+                      f"{store['generation']}")
+            raise StoreError(self.unreadable(f"line 1: {reason}", self.journal_path))
+        self._journal_valid = True
+        self._journal_offset = end + 1
+        self._replay(data, chunk[end + 1:])
+
+    @staticmethod
+    def _superseded(store: dict[str, Any], named: int, size: int) -> bool:
+        supersedes = store.get("supersedes")
+        if supersedes is None:  # a snapshot from before supersedes was recorded
+            return named == store["generation"] - 1
+        return bool(supersedes == {"generation": named, "bytes": size})
+
+    def _replay(self, data: Data, chunk: bytes | None) -> None:
+        """Apply the complete journal lines in `chunk`, read from the current offset."""
+        if not chunk:
             return
-        offset = self._journal_offset
         lines = chunk.split(b"\n")
-        for n, line in enumerate(lines[:-1]):
+        offset = self._journal_offset
+        for line in lines[:-1]:  # lines[-1] has no newline: empty, or a torn append
+            number = self._journal_lines + 2
             try:
-                entry = orjson.loads(line)
-            except orjson.JSONDecodeError:
-                if n == len(lines) - 2:
-                    break  # a torn last line: never acknowledged
-                self.data = None
-                raise StoreError(self.unreadable(f"journal line at byte {offset} is damaged",
+                ops = journal.check_entry(orjson.loads(line))
+            except (orjson.JSONDecodeError, DamagedError) as error:
+                reason = error if isinstance(error, DamagedError) else "not valid JSON"
+                raise StoreError(self.unreadable(f"line {number} is damaged: {reason}",
                                                  self.journal_path)) from None
-            if offset == 0 and not incremental:
-                generation = data.get("meta", {}).get("store", {}).get("generation")
-                if entry != {"generation": generation}:
-                    return  # a journal from before the last compaction: already included
-                self._journal_valid = True
-            elif isinstance(entry, list):
-                for op in entry:
-                    _apply(data, op, self.touched)
-                self._journal_lines += 1
+            for op in ops:
+                journal.apply_op(data, op, self.touched)
+            self._journal_lines += 1
             offset += len(line) + 1
         self._journal_offset = offset
 
@@ -312,17 +384,16 @@ class SessionFile:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Transaction]:
         """Lock, re-read, edit, then make the edit durable before returning."""
-        with self.locked():
-            self.read()
+        with self.locked(writing=True):
+            data = self.read()
+            if self.validate is not None:
+                self.validate(data)
             tx = Transaction(self)
-            self.in_transaction = True
             try:
                 yield tx
             except BaseException:
                 self._forget()
                 raise
-            finally:
-                self.in_transaction = False
             try:
                 self._commit(tx)
             except OSError as error:
@@ -331,87 +402,184 @@ class SessionFile:
                                  "the last change was not stored") from None
 
     def create(self, data: Data) -> None:
-        """Write a new session file; refuses when one exists."""
-        with self.locked():
+        """Write a new session file; refuses when one exists; leaves nothing on failure."""
+        with self.locked(writing=True):
             if self.path.exists():
                 raise StoreError(f"{self.path}: a session with this id exists")
             self.data = data
             self.touched = None
-            self._snapshot()
+            try:
+                with self._saving("nothing was stored"):
+                    self._snapshot(generation=0)
+                    if not self._journal_valid:
+                        raise OSError(errno.ENOSPC, "the journal could not be started")
+            except StoreError:
+                for path in (self.path, self.journal_path):
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+                raise
 
-    def overwrite(self, data: Data) -> None:
-        """Replace the session whole (import --replace), keeping a backup of what was there."""
-        with self.locked():
-            if self.path.exists():
-                self.read()
-                self._backup(force=True)
+    def overwrite(self, data: Data) -> Path | None:
+        """Replace the session whole (import --replace), all or nothing, keeping a backup.
+
+        The new snapshot's generation is above any the files name, and it supersedes the
+        journal on disk: a kill at any instant leaves the old session or the new one. A
+        session that cannot be read is first copied aside whole; returns where, then.
+        """
+        with self.locked(writing=True), self._saving("the session was left as it was"):
+            kept = self._keep_what_is_there()
+            generation = max(self._generations_on_disk(), default=int(time.time()))
             self.data = data
             self.touched = None
-            self._snapshot()
+            self._snapshot(generation=generation)
+            return kept
 
-    def delete(self) -> None:
-        """Remove the session files, keeping a last backup so a deletion can be undone."""
-        with self.locked():
-            if self.path.exists():
-                try:
-                    self.read()
-                    self._snapshot()
-                except StoreError:
-                    pass  # unreadable: keep it as it is, as the last backup
-                self._backup(force=True)
+    def delete(self) -> Path | None:
+        """Remove the session files, keeping a last backup so a deletion can be undone.
+
+        A session that cannot be read is copied aside whole first; returns where, then.
+        """
+        with self.locked(writing=True), self._saving("nothing was deleted"):
+            kept = self._keep_what_is_there()
             for path in (self.path, self.journal_path):
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
             sync_folder(self.path.parent)
             self._forget()
+            return kept
+
+    def _keep_what_is_there(self) -> Path | None:
+        """Before a replace or a delete: a backup of the session, or a copy of its damaged
+        files (returned, so the user can be told where they are)."""
+        if not self.path.exists():
+            return None
+        try:
+            data = self.read()
+            if self.validate is not None:
+                self.validate(data)
+        except StoreError:
+            return self.keep_damaged()
+        self._snapshot()
+        self._backup(force=True)
+        return None
+
+    @contextlib.contextmanager
+    def _saving(self, outcome: str) -> Iterator[None]:
+        """Turn a failed write into one line saying what was left."""
+        try:
+            yield
+        except OSError as error:
+            self._forget()
+            raise StoreError(f"{self.path}: could not save ({error.strerror or error}); "
+                             f"{outcome}") from None
 
     def _forget(self) -> None:
         """Drop the state in memory: it may be half-edited; the next read re-reads the files."""
         self.data = None
         self._seen = (None, None)
         self.touched = None
+        self._journal_valid = False
 
     def _commit(self, tx: Transaction) -> None:
         if not tx.ops:
             return
         big_journal = self._journal_offset > max(
             256 * 1024, COMPACT_JOURNAL_SHARE * (self._seen[0] or (0, 0, 0))[2])
-        if (self._needs_snapshot or self._journal_lines >= COMPACT_AFTER_LINES
-                or big_journal or not self._journal_valid):
+        if not self._journal_valid and not self._needs_snapshot:
+            # No journal, or one the snapshot supersedes: the state in memory is the
+            # snapshot's, so a fresh journal of its generation carries the edit.
+            assert self.data is not None
+            self._reset_journal(self.data["meta"]["store"]["generation"])
+        if self._needs_snapshot or not self._journal_valid:
             self._snapshot()
+        elif self._journal_lines >= COMPACT_AFTER_LINES or big_journal:
+            try:
+                self._snapshot()
+            except _NothingWritten:
+                self._append(tx.ops)  # a compaction that fails (disk full) never blocks an edit
         else:
             self._append(tx.ops)
         self.revision += 1
 
-    def _append(self, ops: list[dict[str, Any]]) -> None:
+    def _append(self, ops: list[journal.Op]) -> None:
         line = orjson.dumps(ops) + b"\n"
         with open(self.journal_path, "r+b") as f:
-            f.seek(self._journal_offset)
-            f.truncate()
-            f.write(line)
-            f.flush()
-            os.fsync(f.fileno())
+            try:
+                f.seek(self._journal_offset)
+                f.truncate()
+                f.write(line)
+                f.flush()
+                os.fsync(f.fileno())
+            except OSError:
+                with contextlib.suppress(OSError):
+                    f.truncate(self._journal_offset)  # never leave an unacknowledged edit
+                raise
         self._journal_offset += len(line)
         self._journal_lines += 1
         self._seen = self.signature()
 
-    def _snapshot(self) -> None:
+    def _generations_on_disk(self) -> list[int]:
+        """Every generation the files name, read leniently (they may be damaged)."""
+        found = [self._journal_generation_on_disk()]
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            value = orjson.loads(self.path.read_bytes())["meta"]["store"]["generation"]
+            if isinstance(value, int) and not isinstance(value, bool):
+                found.append(value)
+        return [g for g in found if g != NO_HEADER]
+
+    def _journal_generation_on_disk(self) -> int:
+        if self._journal_valid and self._journal_header is not None:
+            return self._journal_header
+        try:
+            with open(self.journal_path, "rb") as f:
+                return _header_of(f.readline())
+        except OSError:
+            return NO_HEADER
+
+    def _snapshot(self, generation: int | None = None) -> None:
+        """Write the state in memory as the new snapshot, then start an empty journal.
+
+        Raises `_NothingWritten` (an OSError) when the snapshot could not be written: the
+        files are as they were. Once the snapshot is renamed into place the edit is
+        durable; a failure to reset the journal after that is repaired by the next write.
+        """
         assert self.data is not None
         meta = self.data.setdefault("meta", {})
-        store = meta.setdefault("store", {})
-        generation = int(store.get("generation", 0)) + 1
-        meta["store"] = {**store, "schema": SCHEMA_VERSION, "generation": generation}
-        if self._needs_snapshot:
-            self._backup(force=True)
-        write_atomically(self.path, orjson.dumps(self.data))
-        header = orjson.dumps({"generation": generation}) + b"\n"
-        write_atomically(self.journal_path, header)
-        self._journal_offset = len(header)
-        self._journal_lines = 0
-        self._journal_valid = True
+        store = meta.get("store") or {}
+        current = store.get("generation", 0) if generation is None else generation
+        journal_stat = _stat(self.journal_path)
+        new_generation = current + 1
+        record: dict[str, Any] = {"schema": SCHEMA_VERSION, "generation": new_generation}
+        if journal_stat is not None:
+            named = self._journal_generation_on_disk()
+            new_generation = record["generation"] = max(current, named) + 1
+            record["supersedes"] = {"generation": named, "bytes": journal_stat[2]}
+        meta["store"] = record
+        try:
+            if self._needs_snapshot:
+                self._backup(force=True)
+            write_atomically(self.path, orjson.dumps(self.data))
+        except OSError as error:
+            meta["store"] = store
+            raise _NothingWritten(error.errno, error.strerror) from error
+        self._journal_valid = False
         self._needs_snapshot = False
         self._seen = self.signature()
-        self._backup(force=False)
+        self._reset_journal(new_generation)
+        with contextlib.suppress(OSError):
+            self._backup(force=False)
+
+    def _reset_journal(self, generation: int) -> None:
+        line = orjson.dumps(journal.header(generation)) + b"\n"
+        try:
+            write_atomically(self.journal_path, line)
+        except OSError:
+            return  # the snapshot holds everything; the next write retries the reset
+        self._journal_header = generation
+        self._journal_offset = len(line)
+        self._journal_lines = 0
+        self._journal_valid = True
+        self._seen = self.signature()
 
     # ------------------------------------------------------------------ backups
 
@@ -425,9 +593,27 @@ class SessionFile:
             return []
         return sorted(folder.glob("*.json"))
 
+    def damaged_copies(self) -> list[Path]:
+        """Copies of this session's files taken when they could not be read, oldest first."""
+        folder = self._backup_dir() / "damaged"
+        return sorted(folder.iterdir()) if folder.is_dir() else []
+
     def newest_backup(self) -> Path | None:
         files = self.backup_files()
         return files[-1] if files else None
+
+    def keep_damaged(self) -> Path:
+        """Copy the session's files, as they are, aside before anything replaces them."""
+        folder = self._backup_dir() / "damaged"
+        private_folder(folder)
+        stamp = _stamp()
+        for source in (self.path, self.journal_path):
+            if source.exists():
+                target = folder / f"{stamp}{source.suffix}"
+                shutil.copyfile(source, target)
+                os.chmod(target, PRIVATE_FILE)
+        sync_folder(folder)
+        return folder / f"{stamp}.json"
 
     def _backup(self, *, force: bool) -> None:
         """Link the current snapshot into the backups (cheap: snapshots are never modified)."""
@@ -437,9 +623,8 @@ class SessionFile:
         if files and not force and time.time() - _backup_time(files[-1]) < BACKUP_EVERY_S:
             return
         folder = self._backup_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-        target = folder / f"{stamp}-{time.time_ns() % 1_000_000_000:09d}.json"
+        private_folder(folder)
+        target = folder / f"{_stamp()}.json"
         try:
             os.link(self.path, target)
         except OSError:
@@ -447,3 +632,7 @@ class SessionFile:
         for old in self.backup_files()[:-BACKUPS_KEPT]:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+class _NothingWritten(OSError):
+    """A snapshot could not be written; the files on disk are exactly as they were."""

@@ -1,0 +1,143 @@
+"""What a session file and its journal may hold, and the one function that applies an edit.
+
+A journal line is a list of operations, each on one table of the session's data:
+`{"t": T, "id": I, "doc": {...}}` puts a document, `{"t": T, "id": I, "del": true}` deletes
+one, `{"t": T, "order": [I, ...]}` orders a table. `apply_op` is the only code that carries
+an operation out: a live edit is applied by it, journalled, and applied by it again when
+another process (or a fresh start) replays the journal, so the two can never disagree.
+
+The shape checks turn a damaged file into one line naming where it is damaged, instead of a
+`KeyError` somewhere later; a file that fails them is refused and never written over.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Data = dict[str, dict[str, Any]]
+Op = dict[str, Any]
+
+#: A table's name: the session's lists and `meta`. Short and plain, so a path can name it.
+_MAX_NAME = 64
+
+
+class DamagedError(ValueError):
+    """The reason a snapshot or a journal line cannot be used, fit to show a user."""
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _key_ok(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 1000
+
+
+def check_snapshot(data: Any) -> None:
+    """Raise DamagedError unless `data` is a session snapshot of the current schema's shape."""
+    if not isinstance(data, dict):
+        raise DamagedError("not a JSON object")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise DamagedError(f"{name}: must be an object, not {type(table).__name__}")
+        if name == "meta":
+            continue
+        for key, doc in table.items():
+            if not isinstance(doc, dict):
+                raise DamagedError(f"{name}.{key}: must be an object, not {type(doc).__name__}")
+    meta = data.get("meta")
+    if not isinstance(meta, dict):
+        raise DamagedError("meta: missing")
+    store = meta.get("store")
+    if not isinstance(store, dict):
+        raise DamagedError("meta.store: must be an object")
+    for key in ("schema", "generation"):
+        if not _is_int(store.get(key)) or not 0 <= store[key] < 2**53:
+            raise DamagedError(f"meta.store.{key}: must be a whole number")
+    supersedes = store.get("supersedes")
+    if supersedes is not None and not (
+            isinstance(supersedes, dict) and _is_int(supersedes.get("generation"))
+            and _is_int(supersedes.get("bytes"))):
+        raise DamagedError("meta.store.supersedes: must name a generation and a size")
+    ids = meta.get("ids", {})
+    if not isinstance(ids, dict) or not all(_is_int(n) and 0 <= n < 2**53 for n in ids.values()):
+        raise DamagedError("meta.ids: must map each list to a whole number")
+    if not isinstance(meta.get("info"), dict):
+        raise DamagedError("meta.info: must be an object")
+
+
+def header(generation: int) -> dict[str, int]:
+    """A journal's first line: which snapshot generation its edits extend."""
+    return {"generation": generation}
+
+
+def header_generation(entry: Any) -> int:
+    """The generation a journal's first line names; DamagedError when it is not a header."""
+    if (isinstance(entry, dict) and entry.keys() == {"generation"}
+            and _is_int(entry["generation"])):
+        return int(entry["generation"])
+    raise DamagedError("its first line is not the journal's generation header")
+
+
+def check_entry(entry: Any) -> list[Op]:
+    """A journal line's operations; DamagedError naming what is wrong with them."""
+    if not isinstance(entry, list) or not entry:
+        raise DamagedError("not a list of edits")
+    for n, op in enumerate(entry):
+        problem = _op_problem(op)
+        if problem:
+            raise DamagedError(f"edit {n + 1}: {problem}")
+    return entry
+
+
+def _op_problem(op: Any) -> str | None:
+    if not isinstance(op, dict):
+        return "not an object"
+    table = op.get("t")
+    if not isinstance(table, str) or not 0 < len(table) <= _MAX_NAME:
+        return "names no table"
+    keys = op.keys()
+    if keys == {"t", "order"}:
+        order = op["order"]
+        if not isinstance(order, list) or not all(_key_ok(i) for i in order):
+            return "an order must list ids"
+        return None
+    if not _key_ok(op.get("id")):
+        return "names no id"
+    if keys == {"t", "id", "del"}:
+        return None if op["del"] is True else "a deletion must say \"del\": true"
+    if keys == {"t", "id", "doc"}:
+        return None if isinstance(op["doc"], dict) else "a document must be an object"
+    return "is not a put, a deletion or an order"
+
+
+def apply_op(data: Data, op: Op, touched: set[tuple[str, str]] | None) -> None:
+    """Carry out one operation on `data` in place; note what it changed in `touched`.
+
+    Costs what the operation touches, not what the session holds: a put or a delete is one
+    dictionary step, an order is linear in its table.
+    """
+    name = op["t"]
+    table = data.get(name)
+    if table is None:
+        table = data[name] = {}
+    if "order" in op:
+        named = [i for i in dict.fromkeys(op["order"]) if i in table]
+        listed = set(named)
+        ordered = {i: table[i] for i in named}
+        ordered.update((i, doc) for i, doc in table.items() if i not in listed)
+        data[name] = ordered
+        if touched is not None:
+            touched.add((name, ORDER))
+    elif "del" in op:
+        table.pop(op["id"], None)
+        if touched is not None:
+            touched.add((name, op["id"]))
+    else:
+        table[op["id"]] = op["doc"]
+        if touched is not None:
+            touched.add((name, op["id"]))
+
+
+#: The id `touched` records when a table's order changed (no document id can be empty).
+ORDER = ""
