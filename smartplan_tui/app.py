@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from smartplan_tui.store import SessionHandle, SessionStore, StoreError, data_home
+from smartplan_tui.text import visible
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -80,7 +81,7 @@ class SmartPlanApp(App[None]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.start_error:
-            self.notify(self.start_error, severity="error")
+            self.notify(visible(self.start_error), severity="error", markup=False)
 
     def action_sessions(self) -> None:
         """Back to the list of sessions (built now if the app started on a session)."""
@@ -110,7 +111,7 @@ class SmartPlanApp(App[None]):
             handle = self.store.open(session_id)
             screen = SessionScreen(handle)
         except StoreError as error:
-            self.notify(str(error), severity="error")
+            self.notify(visible(str(error)), severity="error", markup=False)
             return
         self.push_screen(screen)
 
@@ -120,7 +121,8 @@ class SmartPlanApp(App[None]):
         try:
             self.store.save_setting("theme", theme.name)
         except OSError as error:
-            self.notify(f"could not remember the theme: {error}", severity="error")
+            self.notify(visible(f"could not remember the theme: {error}"), severity="error",
+                        markup=False)
 
     # ------------------------------------------------------------------ actions
 

@@ -7,15 +7,13 @@ from typing import Any
 
 from smartplan_tui.exercises.voting_result import VoteResult
 from smartplan_tui.model import VoteMethod
+from smartplan_tui.text import PICTURES
 
 __all__ = ["plain_label", "render_table", "result_to_json"]
 
 BAR_WIDTH = 30
 LABEL_WIDTH = 40
 _EIGHTHS = " ▏▎▍▌▋▊▉"
-#: Control characters shown as their visible pictures (␊ for a line feed): a table row
-#: must stay one line, and participant text is shown literally, never interpreted.
-_PICTURES = {code: 0x2400 + code for code in range(32)} | {127: 0x2421}
 
 
 def _json_number(value: float) -> int | float:
@@ -62,7 +60,9 @@ def result_to_json(result: VoteResult) -> dict[str, Any]:
 
 def plain_label(text: str, width: int = LABEL_WIDTH) -> str:
     """Text cut to `width` columns for one table cell, control characters made visible."""
-    shown = text.translate(_PICTURES)
+    # Control characters as visible pictures (␊ for a line feed, `smartplan_tui.text`):
+    # a table row must stay one line, and participant text is shown, never interpreted.
+    shown = text.translate(PICTURES)
     kept: list[tuple[str, int]] = []
     used = 0
     for ch in shown:

@@ -16,6 +16,7 @@ from smartplan_tui.exercises import actions
 from smartplan_tui.model import Action, ModelError, Vote
 from smartplan_tui.screens.action_form import ActionFormScreen, changed_fields
 from smartplan_tui.screens.live import LiveScreen
+from smartplan_tui.text import visible
 
 __all__ = ["DRAFT_ID", "ActionFlowsScreen"]
 
@@ -39,24 +40,24 @@ class ActionFlowsScreen(LiveScreen):
 
     def on_mount(self) -> None:
         self.title = self.screen_title
-        self.sub_title = self.session.info.title
+        self.sub_title = visible(self.session.info.title, 80)  # a title, not terminal codes
 
     def open_winner_form(self, vote: Vote) -> None:
         """Open the action form filled in for `vote`'s winning option (one key in the room)."""
         try:
             winners = actions.winner(self.session, vote.id)
         except ModelError as error:
-            self.notify(str(error), severity="error")
+            self.notify(visible(str(error)), severity="error", markup=False)
             return
         if not winners:
-            self.notify(f"Vote {vote.id} has no winner yet: no ballot was counted.",
-                        severity="warning")
+            self.notify(visible(f"Vote {vote.id} has no winner yet: no ballot was counted."),
+                        severity="warning", markup=False)
             return
         if len(winners) > 1:
             tied = " and ".join(o.id for o in winners)
-            self.notify(f"{tied} tie in vote {vote.id}; the action is for {winners[0].id}: "
-                        "change its priority in the form if the group decides otherwise.",
-                        severity="warning")
+            self.notify(visible(f"{tied} tie in vote {vote.id}; the action is for "
+                                f"{winners[0].id}: change its priority in the form if the "
+                                "group decides otherwise."), severity="warning", markup=False)
         draft = actions.from_priority(self.session, vote.id, winners[0].id, DRAFT_ID)
         self.app.push_screen(ActionFormScreen(self.session, draft), self.add_action)
 
@@ -72,7 +73,7 @@ class ActionFlowsScreen(LiveScreen):
     def add_action(self, action: Action | None) -> None:
         saved = self.add_draft("actions", action) if action is not None else None
         if saved is not None:
-            self.notify(f"Action {saved.id} added to the plan.")
+            self.notify(visible(f"Action {saved.id} added to the plan."), markup=False)
 
     def edit_action(self, before: Action) -> None:
         def edited(after: Action | None) -> None:

@@ -2,7 +2,8 @@
 
 Reusable by every screen: `self.app.push_screen(ConfirmScreen("Delete …?"), callback)` or
 `await self.app.push_screen_wait(ConfirmScreen(...))` inside a worker. The question is shown
-literally, so a session titled `[bold]` reads `[bold]`.
+literally, so a session titled `[bold]` reads `[bold]`, and its control characters as
+pictures, so a title quoted in the question cannot drive the terminal.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
+
+from smartplan_tui.text import visible
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -33,7 +36,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, markup=False, classes="dialog-question")
+            yield Label(visible(self.question, None, one_line=False), markup=False,
+                        classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.confirm_label, id="confirm",
                              variant="error" if self.danger else "primary")

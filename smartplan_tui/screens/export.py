@@ -19,6 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select
 
 from smartplan_tui.model import Session
+from smartplan_tui.store import SessionStore
+from smartplan_tui.text import visible
 
 FORMATS = [("Word report (.docx)", "docx"), ("Markdown (.md)", "md"),
            ("CSV tables (.zip)", "csv"), ("SmartPlan JSON (.json)", "json")]
@@ -109,6 +111,11 @@ class ExportScreen(ModalScreen[Path | None]):
             self.status("Type a file name.", error=True)
             return
         path = Path(text).expanduser()
+        store = getattr(self.app, "store", None)
+        if isinstance(store, SessionStore) and store.owns(path):
+            self.status(f"{path} is inside SmartPlan's data folder; choose a file elsewhere.",
+                        error=True)
+            return
         self.query_one("#export-go", Button).disabled = True
         self.query_one(ProgressBar).update(progress=0)
         self.status(f"Writing {path} …")
@@ -116,7 +123,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def status(self, message: str, *, error: bool = False) -> None:
         label = self.query_one("#export-status", Label)
-        label.update(message)
+        label.update(visible(message))  # paths and errors are typed in: shown, not obeyed
         label.set_class(error, "error-line")
 
     def _progress(self, fraction: float, what: str) -> None:
@@ -143,9 +150,9 @@ class ExportScreen(ModalScreen[Path | None]):
         self.query_one("#export-go", Button).disabled = False
         if written is None:
             self.status(f"Not exported: {problem}", error=True)
-            self.notify(problem, title="Not exported", severity="error")
+            self.notify(visible(problem), title="Not exported", severity="error", markup=False)
             return
         self.written = written
         self.query_one(ProgressBar).update(progress=1.0)
         self.status(f"Saved to {written.resolve()}")
-        self.notify(f"Saved to {written.resolve()}", title="Exported")
+        self.notify(visible(f"Saved to {written.resolve()}"), title="Exported", markup=False)

@@ -25,6 +25,7 @@ from smartplan_tui.screens.widgets.columns import GAP, flexible_width, line
 from smartplan_tui.screens.widgets.item_list import ItemList, Row
 from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.store import SessionSummary, StoreError, loads
+from smartplan_tui.text import visible
 
 if TYPE_CHECKING:
     from smartplan_tui.app import SmartPlanApp
@@ -132,7 +133,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-empty", Label).update(
             "" if summaries else "No sessions yet: press n to create one or i to import a file.")
         self.query_one("#unreadable", Label).update("\n".join(
-            f"Cannot read: {p}" for p in problems))
+            f"Cannot read: {visible(p)}" for p in problems))
 
     def _fill_rows(self) -> None:
         sessions = self.query_one("#sessions", ItemList)
@@ -239,7 +240,11 @@ class HomeScreen(Screen[None]):
             else:
                 self.app.call_from_thread(show_error, self, error, "Not imported")
             return
-        self.app.call_from_thread(self.notify, f"Imported {session.id}: {session.info.title}")
+        self.app.call_from_thread(self.notify, visible(f"Imported {session.id}: "
+                                                       f"{session.info.title}"), markup=False)
+        for notice in store.take_notices():
+            self.app.call_from_thread(self.notify, visible(notice), severity="warning",
+                                      timeout=30, markup=False)
         self.app.call_from_thread(self.action_refresh)
 
     def _ask_replace(self, path: Path, session_id: str) -> None:
@@ -258,7 +263,10 @@ class HomeScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes and write_succeeded(self, lambda: self.smartplan.store.delete(summary.id)):
-                self.notify(f"Deleted {summary.title} (a backup is kept)")
+                self.notify(visible(f"Deleted {summary.title} (a backup is kept)"),
+                            markup=False)
+                for notice in self.smartplan.store.take_notices():
+                    self.notify(visible(notice), severity="warning", timeout=30, markup=False)
                 self.action_refresh()
 
         self.app.push_screen(ConfirmScreen(

@@ -35,6 +35,7 @@ from textual.screen import Screen
 from smartplan_tui.model import ModelError, Session
 from smartplan_tui.screens.confirm import ConfirmScreen
 from smartplan_tui.store import SessionHandle, StoreError
+from smartplan_tui.text import visible
 
 if TYPE_CHECKING:
     from smartplan_tui.app import SmartPlanApp
@@ -48,8 +49,11 @@ RELOAD_GROUP = "session-reload"
 
 
 def show_error(screen: Screen[Any], error: Exception, what: str = "Not saved") -> None:
-    """One line naming what went wrong, as an error notification (never a traceback)."""
-    screen.notify(str(error), title=what, severity="error", timeout=8)
+    """One line naming what went wrong, as an error notification (never a traceback).
+
+    Errors quote user text: shown literally (no markup), control characters as pictures.
+    """
+    screen.notify(visible(str(error)), title=what, severity="error", timeout=8, markup=False)
 
 
 def attempt(screen: Screen[Any], write: Callable[[], T]) -> tuple[bool, T | None]:

@@ -170,4 +170,5 @@ class ParticipantsScreen(LiveScreen):
                 replace(p, id=new_id("participants")) for p in people))
 
         if self.save(lambda: self.handle.apply(add)) is not None:
-            self.notify(f"Added {len(people)} participants from {source}")
+            self.notify(visible(f"Added {len(people)} participants from {source}"),
+                        markup=False)

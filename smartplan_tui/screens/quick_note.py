@@ -15,6 +15,7 @@ from smartplan_tui.exercises.agenda import running
 from smartplan_tui.model import ModelError, Note, NoteKind
 from smartplan_tui.screens.widgets.form import FormScreen, field
 from smartplan_tui.store import SessionHandle
+from smartplan_tui.text import visible
 
 KIND_CHOICES = [("Note", NoteKind.NOTE), ("Decision", NoteKind.DECISION),
                 ("Parking lot", NoteKind.PARKING_LOT)]
@@ -51,5 +52,5 @@ class QuickNoteScreen(FormScreen[Note]):
         kind = self.choice("note-kind")
         assert isinstance(kind, NoteKind)
         note = add_note(self.handle, self.text("note-text"), kind)
-        self.app.notify(f"{note.kind.value.capitalize()} saved ({note.id})")
+        self.app.notify(visible(f"{note.kind.value.capitalize()} saved ({note.id})"), markup=False)
         return note

@@ -231,16 +231,18 @@ class SessionScreen(LiveScreen):
         """Open an exercise screen on this session."""
         where = EXERCISE_SCREENS.get(name)
         if where is None:
-            self.notify(f"No screen for the exercise {name!r}", severity="warning")
+            self.notify(visible(f"No screen for the exercise {name!r}"), severity="warning",
+                        markup=False)
             return
         try:
             screen_class = getattr(importlib.import_module(where[0]), where[1])
             screen = screen_class(self.handle)
         except (ImportError, AttributeError) as error:
-            self.notify(f"The {name} screen is not available: {error}", severity="error")
+            self.notify(visible(f"The {name} screen is not available: {error}"),
+                        severity="error", markup=False)
             return
         except ModelError as error:
-            self.notify(str(error), severity="error")
+            self.notify(visible(str(error)), severity="error", markup=False)
             return
         self.app.push_screen(screen)
 

@@ -159,7 +159,7 @@ class SwotBoardScreen(LiveScreen):
         if not self.is_attached:
             return
         self.query_one("#filter-line", Label).update(
-            "" if tag is None else f"Showing items tagged #{tag} — f to change or clear")
+            "" if tag is None else f"Showing items tagged #{visible(tag, 60)} — f to change or clear")
         self.watch_session(self.session)
 
     def watch_active(self, quadrant: Quadrant) -> None:
@@ -267,7 +267,7 @@ class SwotBoardScreen(LiveScreen):
         if self.save(lambda: self.handle.apply(
                 lambda session, _new_id: swot.delete_item(session, item.id))) is not None:
             self.undo_stack.append(record)
-            self.notify(f"Deleted {item.id}: u undoes it")
+            self.notify(visible(f"Deleted {item.id}: u undoes it"), markup=False)
 
     def action_undo(self) -> None:
         if not self.undo_stack:
@@ -276,7 +276,7 @@ class SwotBoardScreen(LiveScreen):
         record = self.undo_stack.pop()
         if self.save(lambda: self.handle.apply(
                 lambda session, _new_id: restore_deleted(session, record))) is not None:
-            self.notify(f"Restored {record.item.id}")
+            self.notify(visible(f"Restored {record.item.id}"), markup=False)
 
     def action_move(self) -> None:
         item = self.current()
@@ -324,7 +324,8 @@ class SwotBoardScreen(LiveScreen):
             return
         self.marked = None if self.marked == item.id else item.id
         if self.marked:
-            self.notify(f"Marked {item.id}: highlight its duplicate and press g to merge")
+            self.notify(visible(f"Marked {item.id}: highlight its duplicate and press g to merge"),
+                        markup=False)
         self.watch_session(self.session)
 
     def action_merge(self) -> None:
@@ -339,7 +340,7 @@ class SwotBoardScreen(LiveScreen):
         if self.save(lambda: self.handle.apply(
                 lambda session, _new_id: swot.merge(session, keep, item.id))) is not None:
             self.marked = None
-            self.notify(f"Merged {item.id} into {keep}")
+            self.notify(visible(f"Merged {item.id} into {keep}"), markup=False)
             self.watch_session(self.session)
 
     def action_filter(self) -> None:

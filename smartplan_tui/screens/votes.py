@@ -29,7 +29,7 @@ from smartplan_tui.screens.vote_results import VoteResults
 from smartplan_tui.screens.vote_setup import VoteSetupScreen
 from smartplan_tui.screens.widgets.ballot_editors import counted, voters_of
 from smartplan_tui.screens.widgets.key_bar import KeyBar
-from smartplan_tui.screens.widgets.literal import literal
+from smartplan_tui.screens.widgets.literal import literal, visible
 from smartplan_tui.store import SessionHandle
 
 __all__ = ["VotesScreen", "next_recount"]
@@ -161,7 +161,8 @@ class VotesScreen(ActionFlowsScreen):
         vote = self.add_draft("votes", draft) if draft is not None else None
         if vote is not None:
             self.select_vote(vote.id)
-            self.notify(f"Vote {vote.id} is open: press b to type in ballots.")
+            self.notify(visible(f"Vote {vote.id} is open: press b to type in ballots."),
+                        markup=False)
 
     def action_delete_vote(self) -> None:
         vote = self.vote
