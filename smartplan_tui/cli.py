@@ -7,11 +7,13 @@ imports (Textual, python-docx) happen only in the commands that need them, so th
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
+import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
@@ -37,9 +39,11 @@ from smartplan_tui.model import (
     Vote,
     VoteMethod,
     VoteOption,
+    check_new_session_id,
     parse_date,
 )
 from smartplan_tui.store import SessionStore, StoreError, data_home, dumps, loads
+from smartplan_tui.text import json_text, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -87,9 +91,16 @@ app.add_typer(add_app, name="add")
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
+    """One line on stderr; the message quotes user text, so its control characters show."""
     first = " ".join(str(message).split("\n")[0].split()) or "failed"
-    print(f"smartplan: error: {first}", file=sys.stderr)
+    print(f"smartplan: error: {visible(first, None)}", file=sys.stderr)
     sys.exit(code)
+
+
+def _say(line: object) -> None:
+    """Print one line holding session data (titles, ids, paths) with control characters
+    shown as pictures: user text must never drive the terminal."""
+    print(visible(str(line), None))
 
 
 def friendly(func: F) -> F:
@@ -177,7 +188,7 @@ def demo(
     st = store()
     session = ensure_demo(st)
     if no_app or not _interactive():
-        print(f"demo session {session.id!r} is in {st.sessions_dir / (session.id + '.json')}")
+        _say(f"demo session {session.id!r} is in {st.sessions_dir / (session.id + '.json')}")
         return
     _run_app(session.id)
 
@@ -195,10 +206,12 @@ def new(
     session_id: Annotated[str | None, typer.Option("--id", help="Id (default: from title).")] = None,
 ) -> None:
     """Create a session; prints its id."""
+    if session_id is not None:
+        check_new_session_id(session_id, "--id")
     st = store()
     info = SessionInfo(session_id or st.new_session_id(title), title, kind,
                        _parse_date_option("--date", date), place, region, facilitator, language)
-    print(st.create(info).id)
+    _say(st.create(info).id)
 
 
 @app.command("list")
@@ -209,14 +222,15 @@ def list_sessions(
     """The sessions in the data home, newest first."""
     summaries = store().list_sessions()
     if as_json:
-        print(json.dumps([s.to_json() for s in summaries], ensure_ascii=False, indent=2))
+        print(json_text(json.dumps([s.to_json() for s in summaries], ensure_ascii=False,
+                                   indent=2)))
         return
     if not summaries:
         print("no sessions yet — try `smartplan demo` or `smartplan new TITLE`")
         return
     for s in summaries:
         when = s.date.isoformat() if s.date else "no date   "
-        print(f"{s.id:<28} {when}  {s.kind.value:<16} {s.items:>5} items  {s.title}")
+        _say(f"{s.id:<28} {when}  {s.kind.value:<16} {s.items:>5} items  {s.title}")
 
 
 @app.command("import")
@@ -229,15 +243,18 @@ def import_(
     """Import an interchange JSON file; prints the session id."""
     text = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
     source = "stdin" if str(file) == "-" else str(file)
+    st = store()
     try:
-        session = store().import_document(loads(text, source), replace_existing=replace)
+        session = st.import_document(loads(text, source), replace_existing=replace)
     except ModelError as error:
         if error.path:
             raise ModelError(f"{source}: {error.path}", error.reason) from None
         if not error.reason.startswith(source):
             raise ModelError(source, error.reason) from None
         raise
-    print(session.id)
+    for notice in st.take_notices():
+        print(f"smartplan: warning: {visible(notice, None)}", file=sys.stderr)
+    _say(session.id)
 
 
 @app.command()
@@ -254,12 +271,13 @@ def export(
     if fmt == "json":
         text = dumps(st.export_document(session_id))
         if output is None:
-            sys.stdout.write(text)
+            sys.stdout.write(json_text(text))  # the same JSON values; nothing drives a terminal
             return
         from smartplan_tui.atomic import replace_atomically
 
+        st.check_output(output)
         replace_atomically(output, lambda stream: stream.write(text.encode("utf-8")))
-        print(output)
+        _say(output)
         return
     from smartplan_tui import exports
 
@@ -274,13 +292,14 @@ def export(
     writer, suffix = writers[fmt]
     session = st.load(session_id)
     target = output or Path(f"{session.id}{suffix}")
+    st.check_output(target)
     if template is not None and fmt in ("docx", "attendance"):
         writer(session, target, template=template)
     elif template is not None:
         raise ModelError("--template", f"only Word formats take a template, not {fmt}")
     else:
         writer(session, target)
-    print(target)
+    _say(target)
 
 
 @app.command()
@@ -294,9 +313,10 @@ def handbook(
     from smartplan_tui import exports
 
     st = store()
+    st.check_output(output)
     sessions = [st.load(i) for i in session_ids]
     exports.write_handbook(sessions, output, template=template)
-    print(output)
+    _say(output)
 
 
 @app.command()
@@ -320,13 +340,14 @@ def results(
     counted = [voting.count(v, method) for v in votes]
     if as_json:
         doc = {"session": session.id, "votes": [voting.result_to_json(r) for r in counted]}
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(json_text(json.dumps(doc, ensure_ascii=False, indent=2)))
         return
     if not counted:
-        print(f"session {session.id} has no votes yet")
+        _say(f"session {session.id} has no votes yet")
     for v, result in zip(votes, counted, strict=True):
-        print(f"{v.id}: {v.question}")
-        print(voting.render_table(result))
+        _say(f"{v.id}: {v.question}")
+        # Labels are made visible in the table; ids and explanations may quote text too.
+        print(visible(voting.render_table(result), None, one_line=False))
         print()
 
 
@@ -335,7 +356,7 @@ def results(
 
 def _add(session_id: str, collection: str, make: Callable[[str], Any]) -> None:
     item = store().open(session_id).add(collection, make)
-    print(item.id)
+    _say(item.id)
 
 
 @add_app.command("swot")
@@ -374,8 +395,9 @@ def add_note(
         running = agenda.running(handle.load().agenda)
         agenda_item = running.id if running else ""
     now = datetime.now().astimezone().replace(microsecond=0)
-    item = handle.add("notes", lambda i: Note(i, now, text, kind, author, agenda_item))
-    print(item.id)
+    with _options_named({"agenda_item": "--agenda-item"}):
+        item = handle.add("notes", lambda i: Note(i, now, text, kind, author, agenda_item))
+    _say(item.id)
 
 
 @add_app.command("participant")
@@ -424,20 +446,16 @@ def add_action(
 ) -> None:
     """Add an action to the action plan."""
     handle = store().open(session_id)
-    if priority:
-        from smartplan_tui.exercises import actions
-
-        if actions.resolve_priority(handle.load(), priority) is None:
-            raise ModelError("--priority", f"no vote option {priority!r}")
     budget_eur: int | float | None = budget
     if budget is not None and budget.is_integer():
         budget_eur = int(budget)
     start_d = _parse_date_option("--start", start)
     due_d = _parse_date_option("--due", due)
-    item = handle.add("actions", lambda i: Action(
-        i, title, description, priority, owner, tuple(partner or ()), start_d, due_d,
-        budget_eur, indicator, baseline, target, status))
-    print(item.id)
+    with _options_named({"priority": "--priority", "budget_eur": "--budget"}):
+        item = handle.add("actions", lambda i: Action(
+            i, title, description, priority, owner, tuple(partner or ()), start_d, due_d,
+            budget_eur, indicator, baseline, target, status))
+    _say(item.id)
 
 
 @add_app.command("vote")
@@ -466,7 +484,7 @@ def add_vote(
         raise ModelError("--option", "a vote needs options (--option TEXT or --from ITEM_ID)")
     item = handle.add("votes", lambda i: Vote(i, question, method, options, dots, cap,
                                               tie_rule=tie_rule))
-    print(item.id)
+    _say(item.id)
 
 
 def _letters(n: int) -> list[str]:
@@ -493,7 +511,7 @@ def add_ballot(
     ballot = _ballot(dots, ranking, scores, voter, aggregate)
     handle = store().open(session_id)
     handle.update("votes", vote_id, lambda v: voting.cast(v, ballot))
-    print(f"{vote_id}: ballot recorded")
+    _say(f"{vote_id}: ballot recorded")
 
 
 def _ballot(dots: str | None, ranking: str | None, scores: str | None, voter: str,
@@ -522,10 +540,25 @@ def _pairs(name: str, text: str) -> dict[str, int]:
     pairs: dict[str, int] = {}
     for part in text.split(","):
         key, sep, value = part.partition("=")
-        if not sep or not key.strip() or not value.strip().lstrip("-").isdigit():
+        # ASCII digits only: `"²".isdigit()` is true, but int("²") fails.
+        if not sep or not key.strip() or not re.fullmatch(r"-?[0-9]{1,30}", value.strip()):
             raise ModelError(name, f"{part.strip()!r} should look like A=2")
+        if key.strip() in pairs:
+            raise ModelError(name, f"{key.strip()!r} is given twice")
         pairs[key.strip()] = int(value)
     return pairs
+
+
+@contextlib.contextmanager
+def _options_named(options: dict[str, str]) -> Iterator[None]:
+    """Errors about a field given as an option name the option (`--agenda-item: …`)."""
+    try:
+        yield
+    except ModelError as error:
+        head = error.path.split(".")[0].split("[")[0]
+        if head not in options:
+            raise
+        raise ModelError(options[head] + error.path[len(head):], error.reason) from None
 
 
 def run(argv: Sequence[str] | None = None) -> None:

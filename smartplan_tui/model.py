@@ -1,25 +1,33 @@
 """The domain of a SmartPlan session: frozen dataclasses that validate their values.
 
 Every object checks its own values when it is built, so nothing invalid can reach the
-store, a screen or a report. Checks that need the whole session (a TOWS strategy links
-existing SWOT items, an action's priority names an existing option) live in
-`session_problems`, which the importer and the exercises call. Edits never mutate:
-`dataclasses.replace` gives a new object, validated again.
+store, a screen or a report. Checks that need the rest of the session (a TOWS strategy
+links existing SWOT items, an action's priority names an existing option) are
+`item_problems`, per item: the importer runs it on every item (`reference_problems`) and
+the store on every item it writes, so both refuse the same things in the same words.
+`session_problems` adds advice that refuses nothing (a strategy whose links no longer fit
+its type). Edits never mutate: `dataclasses.replace` gives a new object, validated again.
 
 Errors are `ModelError`s whose message starts with the path of the offending value
 (`votes[0].ballots[2]: 4 dots exceed the budget of 3`), so the command line and the
 importer can report them on one line.
+
+Every number has bounds (`MAX_COUNT`, `MAX_BUDGET_EUR`, …): whatever the model accepts can
+be stored (orjson writes 64-bit integers only), counted and printed.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol
 
 __all__ = [
     "Action",
@@ -32,9 +40,11 @@ __all__ = [
     "Origin",
     "Participant",
     "Quadrant",
+    "References",
     "Session",
     "SessionInfo",
     "SessionKind",
+    "SessionReferences",
     "SwotItem",
     "TieRule",
     "TowsStrategy",
@@ -43,8 +53,17 @@ __all__ = [
     "VoteMethod",
     "VoteOption",
     "VoteStatus",
+    "check_new_session_id",
+    "describe",
+    "is_new_session_id",
+    "item_problems",
+    "key_path",
+    "legacy_session_id_ok",
     "parse_date",
     "parse_datetime",
+    "reference_problems",
+    "repoint",
+    "session_id_problem",
     "session_problems",
 ]
 
@@ -52,10 +71,34 @@ __all__ = [
 #: 50,000-character item must survive), but a megabyte in one field is a mistake.
 MAX_TEXT = 1_000_000
 
-SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+#: Planned minutes of one agenda item: a day at most.
+MAX_MINUTES = 24 * 60
+#: Most dots, counts or votes in one place: a wall of sticky dots never holds a million.
+MAX_COUNT = 1_000_000
+#: Most dots one voter may be given, or put on one option.
+MAX_DOTS = 1000
+#: Score scales and marks lie within ±MAX_SCALE (1–5 and 0–10 are usual, 0–100 possible).
+MAX_SCALE = 1000
+#: The largest budget of one action, in euro.
+MAX_BUDGET_EUR = 10**12
+#: Longest session id; ids name files, and file names have limits.
+MAX_SESSION_ID = 64
+
+#: Ids of sessions made before the rule for new ids: these keep loading. `\Z`, unlike `$`,
+#: does not match before a final newline, so `.match` is a full match too.
+SESSION_ID_RE = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
+#: Ids of new sessions: lower case only, as `Camp` and `camp` are one file on Windows and
+#: macOS, and no dots, so that `x.json` cannot make `x.json.json`.
+NEW_SESSION_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+#: Names Windows reserves for devices, in any case and with any extension (`con.json`).
+RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                            *(f"lpt{i}" for i in range(10))})
+COUNTRY_RE = re.compile(r"[A-Z]{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_ID_CHAR = re.compile(r"[\s\x00-\x1f]")
+_PLAIN_KEY = re.compile(r"[\w:-]{1,100}")
+#: What `key_path` escapes: what would end the quoted key or the line.
+_KEY_ESCAPES = {ord(c): json.dumps(c)[1:-1] for c in '"\\\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029'}
 
 
 class ModelError(ValueError):
@@ -94,7 +137,7 @@ class Quadrant(StrEnum):
         quadrant = _QUADRANT_NAMES.get(text) or _QUADRANT_NAMES.get(text.strip().lower())
         if quadrant is not None:
             return quadrant
-        raise ModelError("", f"unknown quadrant {text!r} (use strengths, weaknesses, "
+        raise ModelError("", f"unknown quadrant {describe(text)} (use strengths, weaknesses, "
                          "opportunities, threats or S/W/O/T)")
 
     @property
@@ -174,7 +217,77 @@ class NoteKind(StrEnum):
     PARKING_LOT = "parking-lot"
 
 
+# ---------------------------------------------------------------- session ids
+
+
+def legacy_session_id_ok(text: object) -> bool:
+    """Whether a stored session may have this id (the looser rule of older SmartPlans)."""
+    return isinstance(text, str) and SESSION_ID_RE.fullmatch(text) is not None
+
+
+def session_id_problem(text: object) -> str | None:
+    """Why `text` cannot be the id of a new session, or None if it can."""
+    if not isinstance(text, str):
+        return f"must be text, not {describe(text)}"
+    if not text:
+        return "must not be empty"
+    if len(text) > MAX_SESSION_ID:
+        return f"is {len(text):,} characters long; at most {MAX_SESSION_ID}"
+    if not NEW_SESSION_ID_RE.fullmatch(text):
+        return (f"{describe(text)} is not a valid id for a new session (lower-case letters a-z, "
+                "digits and '-', starting with a letter or digit)")
+    if text in RESERVED_NAMES:
+        return f"{text!r} is a reserved file name on Windows; choose another id"
+    return None
+
+
+def is_new_session_id(text: object) -> bool:
+    """Whether a new session may be created (or imported) under this id."""
+    return session_id_problem(text) is None
+
+
+def check_new_session_id(text: object, path: str = "session.id") -> None:
+    """Raise a ModelError at `path` unless `text` may be the id of a new session."""
+    problem = session_id_problem(text)
+    if problem is not None:
+        raise ModelError(path, problem)
+
+
 # ---------------------------------------------------------------- value checks
+
+
+def describe(value: object) -> str:
+    """A short, one-line, printable description of any value, for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value[:40]) + ("…" if len(value) > 40 else "")
+    if isinstance(value, int):
+        if abs(value) >= 10**30:  # str() of a 5,000-digit number raises ValueError
+            return f"a number of about {int(value.bit_length() * math.log10(2)) + 1} digits"
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    return type(value).__name__
+
+
+def key_path(path: str, key: object) -> str:
+    """`path.key`, or `path["odd key"]` when the key has dots, spaces or control characters.
+
+    Line breaks, quotes and backslashes are escaped so the path stays on one line; other
+    control characters are left for the terminal layer (`text.visible`) to show as pictures.
+    """
+    if isinstance(key, str) and _PLAIN_KEY.fullmatch(key):
+        return f"{path}.{key}" if path else key
+    text = key if isinstance(key, str) else str(key)
+    quoted = text[:40].translate(_KEY_ESCAPES) + ("…" if len(text) > 40 else "")
+    return f'{path}["{quoted}"]'
 
 
 def _text(path: str, value: object, *, required: bool = False) -> None:
@@ -193,7 +306,7 @@ def _item_id(path: str, value: object) -> None:
     _text(path, value, required=True)
     assert isinstance(value, str)
     if len(value) > 100 or _BAD_ID_CHAR.search(value):
-        raise ModelError(path, f"{value[:40]!r} is not a valid id (no spaces, at most 100 characters)")
+        raise ModelError(path, f"{describe(value)} is not a valid id (no spaces, at most 100 characters)")
 
 
 def _texts(path: str, values: object) -> None:
@@ -208,7 +321,7 @@ def _unique_ids(path: str, items: Iterable[Any]) -> None:
     for i, item in enumerate(items):
         item_id = item.id
         if item_id in seen:
-            raise ModelError(f"{path}[{i}].id", f"{item_id!r} is used twice")
+            raise ModelError(f"{path}[{i}].id", f"{describe(item_id)} is used twice")
         seen.add(item_id)
 
 
@@ -217,19 +330,29 @@ def _enum(path: str, cls: type[StrEnum], value: object) -> None:
         raise ModelError(path, f"must be one of {', '.join(m.value for m in cls)}")
 
 
-def _int(path: str, value: object, lo: int | None = None, hi: int | None = None) -> None:
+def _int(path: str, value: object, lo: int, hi: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ModelError(path, f"must be a whole number, not {value!r}")
-    if lo is not None and value < lo:
-        raise ModelError(path, f"{value} is below {lo}")
-    if hi is not None and value > hi:
-        raise ModelError(path, f"{value} is above {hi}")
+        raise ModelError(path, f"must be a whole number, not {describe(value)}")
+    if value < lo:
+        raise ModelError(path, f"{describe(value)} is below {lo}")
+    if value > hi:
+        raise ModelError(path, f"{describe(value)} is above {hi}")
+
+
+def _bool(path: str, value: object) -> None:
+    if not isinstance(value, bool):
+        raise ModelError(path, f"must be true or false, not {describe(value)}")
+
+
+def _all(path: str, values: object, cls: type, what: str) -> None:
+    if not isinstance(values, tuple) or not all(isinstance(v, cls) for v in values):
+        raise ModelError(path, f"must be a tuple of {what}")
 
 
 def parse_date(text: str) -> date:
     """An ISO date (`2027-02-28`); `2027-02-30` is refused with a clear reason."""
     if not isinstance(text, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ModelError("", f"{text!r} is not a date in the form YYYY-MM-DD")
+        raise ModelError("", f"{describe(text)} is not a date in the form YYYY-MM-DD")
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -239,11 +362,11 @@ def parse_date(text: str) -> date:
 def parse_datetime(text: str) -> datetime:
     """An ISO 8601 timestamp (`2026-12-01T10:15:00+02:00`)."""
     if not isinstance(text, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ].+", text):
-        raise ModelError("", f"{text!r} is not a timestamp in the form YYYY-MM-DDTHH:MM:SS")
+        raise ModelError("", f"{describe(text)} is not a timestamp in the form YYYY-MM-DDTHH:MM:SS")
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        raise ModelError("", f"{text} is not a real date and time") from None
+        raise ModelError("", f"{describe(text)} is not a real date and time") from None
 
 
 # ---------------------------------------------------------------- the objects
@@ -263,8 +386,8 @@ class SessionInfo:
     language: str = ""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.id, str) or not SESSION_ID_RE.match(self.id):
-            raise ModelError("session.id", f"{str(self.id)[:70]!r} is not a valid session id "
+        if not legacy_session_id_ok(self.id):
+            raise ModelError("session.id", f"{describe(self.id)} is not a valid session id "
                              "(letters, digits, '.', '_' or '-', at most 64, no leading dot)")
         _text("session.title", self.title, required=True)
         _enum("session.kind", SessionKind, self.kind)
@@ -288,10 +411,11 @@ class Participant:
         _text("name", self.name, required=True)
         for name in ("organisation", "country", "role", "email"):
             _text(name, getattr(self, name))
-        if self.country and not COUNTRY_RE.match(self.country):
-            raise ModelError("country", f"{self.country!r} is not a two-letter country code (LV, LT)")
+        if self.country and not COUNTRY_RE.fullmatch(self.country):
+            raise ModelError("country", f"{describe(self.country)} is not a two-letter country code "
+                             "(LV, LT)")
         if self.email and ("@" not in self.email or any(c.isspace() for c in self.email)):
-            raise ModelError("email", f"{self.email!r} is not an e-mail address")
+            raise ModelError("email", f"{describe(self.email)} is not an e-mail address")
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +430,7 @@ class AgendaItem:
     def __post_init__(self) -> None:
         _item_id("id", self.id)
         _text("title", self.title, required=True)
-        _int("minutes", self.minutes, 0, 24 * 60)
+        _int("minutes", self.minutes, 0, MAX_MINUTES)
         _text("exercise", self.exercise)
         for name in ("started_at", "ended_at"):
             value = getattr(self, name)
@@ -354,8 +478,7 @@ class SwotItem:
         if len(set(self.tags)) != len(self.tags):
             raise ModelError("tags", "a tag is listed twice")
         _text("author", self.author)
-        if not all(isinstance(o, Origin) for o in self.merged_from):
-            raise ModelError("merged_from", "must hold origins")
+        _all("merged_from", self.merged_from, Origin, "origins")
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,22 +530,37 @@ class Ballot:
 
     def __post_init__(self) -> None:
         _text("voter", self.voter)
+        _bool("aggregate", self.aggregate)
         given = [k for k in ("dots", "ranking", "scores") if getattr(self, k) is not None]
         if len(given) != 1:
             raise ModelError("", "a ballot holds exactly one of dots, ranking or scores"
                              + (f" (it has {', '.join(given)})" if given else ""))
         if self.dots is not None:
+            if not isinstance(self.dots, Mapping):
+                raise ModelError("dots", "must map option ids to numbers of dots")
             object.__setattr__(self, "dots", _frozen_map(self.dots))
             for option, n in self.dots.items():
-                _int(f"dots.{option}", n, 0)
+                if not (type(n) is int and 0 <= n <= MAX_COUNT and type(option) is str):
+                    _key("dots", option)  # the path is built only for the error
+                    _int(key_path("dots", option), n, 0, MAX_COUNT)
         if self.ranking is not None:
-            if not isinstance(self.ranking, tuple):
-                raise ModelError("ranking", "must be a tuple of option ids")
+            _all("ranking", self.ranking, str, "option ids")
             if len(set(self.ranking)) != len(self.ranking):
                 raise ModelError("ranking", "ranks an option twice")
         if self.scores is not None:
+            if not isinstance(self.scores, Mapping) or not all(
+                    isinstance(marks, Mapping) for marks in self.scores.values()):
+                raise ModelError("scores", "must map option ids to marks by criterion")
             object.__setattr__(self, "scores", _frozen_map(
                 {k: _frozen_map(v) for k, v in self.scores.items()}))
+            for option, marks in self.scores.items():
+                for criterion, mark in marks.items():
+                    if not (type(mark) is int and -MAX_SCALE <= mark <= MAX_SCALE
+                            and type(option) is str and type(criterion) is str):
+                        _key("scores", option)
+                        _key(key_path("scores", option), criterion)
+                        _int(key_path(key_path("scores", option), criterion), mark,
+                             -MAX_SCALE, MAX_SCALE)
         if self.aggregate and (self.dots is None or self.voter):
             raise ModelError("aggregate", "aggregate counts are dots without a voter")
 
@@ -437,6 +575,11 @@ class Ballot:
             other.voter, other.aggregate, other.ranking, _plain(other.dots), _plain(other.scores))
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def _key(path: str, key: object) -> None:
+    if not isinstance(key, str):
+        raise ModelError(path, f"{describe(key)} is not an option id or criterion")
 
 
 def _plain(value: object) -> object:
@@ -468,21 +611,27 @@ class Vote:
         _enum("method", VoteMethod, self.method)
         _enum("status", VoteStatus, self.status)
         _enum("tie_rule", TieRule, self.tie_rule)
+        _bool("hidden", self.hidden)
+        _all("options", self.options, VoteOption, "vote options")
         _unique_ids("options", self.options)
-        _int("dots_per_voter", self.dots_per_voter, 1, 1000)
+        _int("dots_per_voter", self.dots_per_voter, 1, MAX_DOTS)
         if self.max_dots_per_option is not None:
-            _int("max_dots_per_option", self.max_dots_per_option, 1, 1000)
+            _int("max_dots_per_option", self.max_dots_per_option, 1, MAX_DOTS)
         _texts("criteria", self.criteria)
         if not self.criteria or len(set(self.criteria)) != len(self.criteria):
             raise ModelError("criteria", "must name at least one criterion, each once")
-        if (not isinstance(self.scale, tuple) or len(self.scale) != 2
-                or not all(isinstance(v, int) and not isinstance(v, bool) for v in self.scale)
-                or self.scale[0] >= self.scale[1]):
-            raise ModelError("scale", f"{self.scale!r} must be two whole numbers, low before high")
+        if not isinstance(self.scale, tuple) or len(self.scale) != 2:
+            raise ModelError("scale", "must be two whole numbers, low before high")
+        for i, end in enumerate(self.scale):
+            _int(f"scale[{i}]", end, -MAX_SCALE, MAX_SCALE)
+        if self.scale[0] >= self.scale[1]:
+            raise ModelError("scale", f"{self.scale[0]}–{self.scale[1]} must be low before high")
+        _all("tie_break", self.tie_break, str, "option ids")
+        _all("ballots", self.ballots, Ballot, "ballots")
         known = self.option_ids
         for i, option_id in enumerate(self.tie_break):
             if option_id not in known:
-                raise ModelError(f"tie_break[{i}]", f"unknown option {option_id!r}")
+                raise ModelError(f"tie_break[{i}]", f"unknown option {describe(option_id)}")
         voters: set[str] = set()
         for i, ballot in enumerate(self.ballots):
             problem = self.ballot_problem(ballot)
@@ -490,7 +639,7 @@ class Vote:
                 raise ModelError(f"ballots[{i}]", problem)
             if ballot.voter:
                 if ballot.voter in voters:
-                    raise ModelError(f"ballots[{i}].voter", f"{ballot.voter!r} voted twice")
+                    raise ModelError(f"ballots[{i}].voter", f"{describe(ballot.voter)} voted twice")
                 voters.add(ballot.voter)
 
     @property
@@ -501,7 +650,7 @@ class Vote:
         for option in self.options:
             if option.id == option_id:
                 return option
-        raise ModelError("", f"vote {self.id} has no option {option_id!r}")
+        raise ModelError("", f"vote {self.id} has no option {describe(option_id)}")
 
     def ballot_problem(self, ballot: Ballot) -> str | None:
         """Why this ballot breaks the vote's rules, or None if it may be counted."""
@@ -512,7 +661,7 @@ class Vote:
         if ballot.dots is not None:
             for option_id, n in ballot.dots.items():
                 if option_id not in known:
-                    return f"unknown option {option_id!r}"
+                    return f"unknown option {describe(option_id)}"
                 if (not ballot.aggregate and self.max_dots_per_option is not None
                         and n > self.max_dots_per_option):
                     return (f"{n} dots on {option_id} exceed the cap of "
@@ -523,19 +672,20 @@ class Vote:
         if ballot.ranking is not None:
             for option_id in ballot.ranking:
                 if option_id not in known:
-                    return f"unknown option {option_id!r}"
+                    return f"unknown option {describe(option_id)}"
             if not ballot.ranking:
                 return "ranks no option"
         if ballot.scores is not None:
             lo, hi = self.scale
             for option_id, marks in ballot.scores.items():
                 if option_id not in known:
-                    return f"unknown option {option_id!r}"
+                    return f"unknown option {describe(option_id)}"
                 for criterion, mark in marks.items():
                     if criterion not in self.criteria:
-                        return f"unknown criterion {criterion!r} for option {option_id}"
+                        return f"unknown criterion {describe(criterion)} for option {option_id}"
                     if not isinstance(mark, int) or isinstance(mark, bool) or not lo <= mark <= hi:
-                        return f"score {mark!r} for {option_id} {criterion} is outside {lo}–{hi}"
+                        return (f"score {describe(mark)} for {option_id} {criterion} is outside "
+                                f"{lo}–{hi}")
         return None
 
 
@@ -567,10 +717,14 @@ class Action:
             if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
                 raise ModelError(name, "must be a date")
         if self.budget_eur is not None:
-            if isinstance(self.budget_eur, bool) or not isinstance(self.budget_eur, int | float):
-                raise ModelError("budget_eur", f"must be a number, not {self.budget_eur!r}")
-            if not 0 <= self.budget_eur < 1e12 or self.budget_eur != self.budget_eur:
-                raise ModelError("budget_eur", f"{self.budget_eur} is not a budget in euro")
+            budget = self.budget_eur
+            if isinstance(budget, bool) or not isinstance(budget, int | float):
+                raise ModelError("budget_eur", f"must be a number, not {describe(budget)}")
+            if isinstance(budget, float) and not math.isfinite(budget):
+                raise ModelError("budget_eur", f"{budget} is not a finite number")
+            if not 0 <= budget <= MAX_BUDGET_EUR:
+                raise ModelError("budget_eur", f"{describe(budget)} is not a budget in euro "
+                                 f"(0 to {MAX_BUDGET_EUR:,})")
         _enum("status", ActionStatus, self.status)
 
 
@@ -625,6 +779,11 @@ class Session:
         """A session from its title block and its lists by name (missing lists are empty)."""
         return cls(info, *(tuple(lists.get(name, ())) for name in COLLECTIONS))
 
+    def with_lists(self, lists: Mapping[str, tuple[Any, ...]]) -> Session:
+        """The same session with some lists replaced (by name), the others as they are."""
+        return Session.of(self.info, {name: lists.get(name, getattr(self, name))
+                                      for name in COLLECTIONS})
+
     def find(self, collection: str, item_id: str) -> Any:
         """The item of a list with this id, or None."""
         index = self._by_id.get(collection)
@@ -637,46 +796,174 @@ class Session:
 COLLECTIONS = ("participants", "agenda", "swot", "tows", "votes", "actions", "notes")
 
 
-def session_problems(session: Session) -> list[ModelError]:
-    """Cross-references that do not hold: links to missing items, mismatched TOWS types."""
+class References(Protocol):
+    """What the reference checks need to know about the rest of a session.
+
+    `SessionReferences` answers from model objects; the store answers from its documents
+    (`codec.StoredReferences`), so checking one edit costs a few lookups, not a decode.
+    """
+
+    def has(self, collection: str, item_id: str) -> bool:
+        """Whether the list `collection` holds an item with this id."""
+        ...
+
+    def has_option(self, vote_id: str | None, option_id: str) -> bool:
+        """Whether vote `vote_id` (None: any vote) has an option with this id."""
+        ...
+
+
+class SessionReferences:
+    """`References` of a whole session, from its (lazily indexed) lists."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._option_ids: set[str] | None = None
+
+    def has(self, collection: str, item_id: str) -> bool:
+        return self._session.find(collection, item_id) is not None
+
+    def has_option(self, vote_id: str | None, option_id: str) -> bool:
+        if vote_id is None:
+            if self._option_ids is None:
+                self._option_ids = {o.id for v in self._session.votes for o in v.options}
+            return option_id in self._option_ids
+        vote = self._session.find("votes", vote_id)
+        return isinstance(vote, Vote) and option_id in vote.option_ids
+
+
+def item_problems(where: Session | References, collection: str, item: Any) -> list[ModelError]:
+    """References of one item of `collection` to items that do not exist.
+
+    Paths are the item's own (`links[1]`, `agenda_item`). This is the check the importer
+    runs on every item and the store on every item it writes: what one refuses, the
+    other refuses, with the same words. It looks up only the references the item has.
+    """
+    refs = SessionReferences(where) if isinstance(where, Session) else where
     problems: list[ModelError] = []
-    swot = {item.id: item for item in session.swot}
-    tows_ids = {s.id for s in session.tows}
-    agenda = {a.id for a in session.agenda}
-    for i, strategy in enumerate(session.tows):
-        internal, external = strategy.type.quadrants
-        found: set[Quadrant] = set()
-        for j, link in enumerate(strategy.links):
-            item = swot.get(link)
-            if item is None:
-                problems.append(ModelError(f"tows[{i}].links[{j}]", f"no SWOT item {link!r}"))
-                continue
-            if item.quadrant not in (internal, external):
-                problems.append(ModelError(
-                    f"tows[{i}].links[{j}]",
-                    f"{link} is one of the {item.quadrant.value}; a {strategy.type.value} "
-                    f"strategy combines {internal.value} with {external.value}"))
-            found.add(item.quadrant)
-        if strategy.links and not {internal, external} <= found and not any(
-                p.path.startswith(f"tows[{i}]") for p in problems):
-            missing = [q.value for q in (internal, external) if q not in found]
-            problems.append(ModelError(f"tows[{i}].links",
-                                       f"a {strategy.type.value} strategy needs one of the "
-                                       f"{' and one of the '.join(missing)} too"))
-    option_ids: dict[str, list[str]] = {}
-    for i, vote in enumerate(session.votes):
-        for j, option in enumerate(vote.options):
-            option_ids.setdefault(option.id, []).append(vote.id)
-            if option.source and option.source not in swot and option.source not in tows_ids:
-                problems.append(ModelError(f"votes[{i}].options[{j}].source",
-                                           f"no SWOT item or TOWS strategy {option.source!r}"))
-    qualified = {f"{vote.id}:{o.id}" for vote in session.votes for o in vote.options}
-    for i, action in enumerate(session.actions):
-        if action.priority and action.priority not in option_ids and action.priority not in qualified:
-            problems.append(ModelError(f"actions[{i}].priority",
-                                       f"no vote option {action.priority!r}"))
-    for i, note in enumerate(session.notes):
-        if note.agenda_item and note.agenda_item not in agenda:
-            problems.append(ModelError(f"notes[{i}].agenda_item",
-                                       f"no agenda item {note.agenda_item!r}"))
+    if collection == "tows":
+        for j, link in enumerate(item.links):
+            if not refs.has("swot", link):
+                problems.append(ModelError(f"links[{j}]", f"no SWOT item {describe(link)}"))
+    elif collection == "votes":
+        for j, option in enumerate(item.options):
+            if option.source and not (refs.has("swot", option.source)
+                                      or refs.has("tows", option.source)):
+                problems.append(ModelError(f"options[{j}].source",
+                                           f"no SWOT item or TOWS strategy {describe(option.source)}"))
+    elif collection == "actions" and item.priority and not _priority_exists(refs, item.priority):
+        problems.append(ModelError("priority", f"no vote option {describe(item.priority)}"))
+    elif collection == "notes" and item.agenda_item and not refs.has("agenda", item.agenda_item):
+        problems.append(ModelError("agenda_item", f"no agenda item {describe(item.agenda_item)}"))
     return problems
+
+
+def _priority_exists(refs: References, priority: str) -> bool:
+    """`v2:A` names option A of vote v2; `A` (or an option id with a colon) any vote's."""
+    vote_id, sep, option_id = priority.partition(":")
+    return bool(sep and refs.has_option(vote_id, option_id)) or refs.has_option(None, priority)
+
+
+def _tows_fit(session: Session, strategy: TowsStrategy, path: str) -> list[ModelError]:
+    """Whether a strategy's links fit its type: an SO links strengths and opportunities only,
+    and at least one of each. Editing SWOT items can break this (a move, a delete), so it
+    is advice shown to the facilitator, not a reason to refuse an edit or an import."""
+    internal, external = strategy.type.quadrants
+    problems: list[ModelError] = []
+    found: set[Quadrant] = set()
+    for j, link in enumerate(strategy.links):
+        item = session.find("swot", link)
+        if not isinstance(item, SwotItem):
+            return []  # a broken link is `item_problems`' to report
+        if item.quadrant not in (internal, external):
+            problems.append(ModelError(
+                f"{path}.links[{j}]",
+                f"{link} is one of the {item.quadrant.value}; a {strategy.type.value} "
+                f"strategy combines {internal.value} with {external.value}"))
+        found.add(item.quadrant)
+    if strategy.links and not problems and not {internal, external} <= found:
+        missing = [q.value for q in (internal, external) if q not in found]
+        problems.append(ModelError(f"{path}.links", f"a {strategy.type.value} strategy needs one "
+                                   f"of the {' and one of the '.join(missing)} too"))
+    return problems
+
+
+def reference_problems(session: Session) -> list[ModelError]:
+    """Every reference of the session to an item that does not exist; the importer refuses
+    a session that has any."""
+    refs = SessionReferences(session)
+    problems: list[ModelError] = []
+    for name in ("tows", "votes", "actions", "notes"):
+        for i, item in enumerate(getattr(session, name)):
+            problems.extend(p.within(f"{name}[{i}]") for p in item_problems(refs, name, item))
+    return problems
+
+
+def session_problems(session: Session) -> list[ModelError]:
+    """Cross-references that do not hold: links to missing items (`reference_problems`),
+    and TOWS strategies whose links do not fit their type (advice for the facilitator)."""
+    problems = reference_problems(session)
+    broken = {p.path.split(".")[0] for p in problems}
+    for i, strategy in enumerate(session.tows):
+        if f"tows[{i}]" not in broken:
+            problems.extend(_tows_fit(session, strategy, f"tows[{i}]"))
+    order = {name: n for n, name in enumerate(COLLECTIONS)}
+    problems.sort(key=lambda p: (order.get(p.path.split("[")[0], 0), _index(p.path)))
+    return problems
+
+
+def _index(path: str) -> int:
+    head = path.split(".")[0]
+    return int(head[head.index("[") + 1:-1]) if "[" in head else 0
+
+
+def repoint(session: Session, collection: str, old: str, new: str | None) -> Session:
+    """The session with every reference to item `old` of `collection` moved to `new`, or
+    dropped when `new` is None (the item is merged away or deleted).
+
+    The one place that knows who refers to whom: TOWS links and vote-option sources name
+    SWOT items, option sources name TOWS strategies, notes name agenda items, and action
+    priorities name votes (`v1:A`). Deleting an item through it never leaves a reference
+    that import would refuse.
+    """
+    changes: dict[str, tuple[Any, ...]] = {}
+    if collection == "swot":
+        changes["tows"] = tuple(_relinked(s, old, new) for s in session.tows)
+    if collection in ("swot", "tows"):
+        changes["votes"] = tuple(
+            dataclasses.replace(v, options=tuple(
+                dataclasses.replace(o, source=new or "") if o.source == old else o
+                for o in v.options)) if any(o.source == old for o in v.options) else v
+            for v in session.votes)
+    if collection == "agenda":
+        changes["notes"] = tuple(
+            dataclasses.replace(n, agenda_item=new or "") if n.agenda_item == old else n
+            for n in session.notes)
+    if collection == "votes":
+        changes["actions"] = tuple(_reprioritised(session, a, old, new) for a in session.actions)
+    return session.with_lists(changes) if changes else session
+
+
+def _relinked(strategy: TowsStrategy, old: str, new: str | None) -> TowsStrategy:
+    if old not in strategy.links:
+        return strategy
+    links: list[str] = []
+    for link in strategy.links:
+        target = new if link == old else link
+        if target is not None and target not in links:
+            links.append(target)
+    return dataclasses.replace(strategy, links=tuple(links))
+
+
+def _reprioritised(session: Session, action: Action, old: str, new: str | None) -> Action:
+    """An action whose priority names vote `old` (`v1:A`, or `A` found in no other vote)."""
+    vote_id, sep, option = action.priority.partition(":")
+    if sep and vote_id == old:
+        return dataclasses.replace(action, priority=f"{new}:{option}" if new else "")
+    if action.priority and not sep:
+        elsewhere = any(o.id == action.priority for v in session.votes if v.id != old
+                        for o in v.options)
+        named_here = any(o.id == action.priority for v in session.votes if v.id == old
+                         for o in v.options)
+        if named_here and not elsewhere and new is None:
+            return dataclasses.replace(action, priority="")
+    return action

@@ -138,3 +138,38 @@ def test_changed_is_per_handle_so_one_reader_never_hides_a_change(
     assert not chart.changed()
     board.add("swot", lambda i: SwotItem(i, Quadrant.THREATS, "own write"))
     assert chart.changed() and board.changed()
+
+
+def test_an_item_put_back_in_its_place_is_in_its_place_in_this_process_too(
+        store: SessionStore) -> None:
+    """The view after a write that adds an item and then orders its list: same as on disk."""
+    handle = store.open(_session(store))
+    for n in range(6):
+        handle.add("swot", lambda i, n=n: SwotItem(i, Quadrant.STRENGTHS, f"item {n}"))
+    for n in range(40):
+        target = handle.load().swot[n % 6].id
+        removed = handle.remove("swot", target)
+        handle.restore("swot", removed, n % 6)
+        assert handle.load().swot[n % 6].id == target, n
+    assert [i.id for i in handle.load().swot] == [i.id for i in SessionStore(store.home).load("ws").swot]
+
+
+@pytest.mark.parametrize("collection", ["swot", "tows", "agenda", "votes"])
+def test_removing_an_item_others_refer_to_unlinks_them_and_export_still_imports(
+        demo_store: SessionStore, tmp_path: Path, collection: str) -> None:
+    from smartplan_tui.model import session_problems
+    from smartplan_tui.store import document_to_session
+
+    session = demo_store.load("coast-camp")
+    referred = {"swot": {link for t in session.tows for link in t.links},
+                "tows": {o.source for v in session.votes for o in v.options},
+                "agenda": {n.agenda_item for n in session.notes},
+                "votes": {a.priority.partition(":")[0] for a in session.actions}}[collection]
+    target = next(i.id for i in getattr(session, collection) if i.id in referred)
+    removed = demo_store.open("coast-camp").remove(collection, target)
+    assert removed.id == target
+    after = SessionStore(demo_store.home).load("coast-camp")
+    assert target not in {i.id for i in getattr(after, collection)}
+    reimported = document_to_session(demo_store.export_document("coast-camp"))
+    assert not [p for p in session_problems(reimported) if "no " in p.reason]
+    assert reimported == after

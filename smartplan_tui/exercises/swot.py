@@ -11,7 +11,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 
-from smartplan_tui.model import ModelError, Origin, Quadrant, Session, SwotItem
+from smartplan_tui.model import ModelError, Origin, Quadrant, Session, SwotItem, repoint
 
 __all__ = [
     "add_item",
@@ -130,25 +130,8 @@ def delete_item(session: Session, item_id: str) -> Session:
 
 
 def _repoint(session: Session, old: str, new: str | None) -> Session:
-    """References to `old` (TOWS links, option sources) moved to `new`, or removed."""
-    tows = []
-    for strategy in session.tows:
-        if old in strategy.links:
-            links: list[str] = []
-            for link in strategy.links:
-                target = new if link == old else link
-                if target is not None and target not in links:
-                    links.append(target)
-            strategy = dataclasses.replace(strategy, links=tuple(links))
-        tows.append(strategy)
-    votes = []
-    for vote in session.votes:
-        if any(o.source == old for o in vote.options):
-            vote = dataclasses.replace(vote, options=tuple(
-                dataclasses.replace(o, source=new or "") if o.source == old else o
-                for o in vote.options))
-        votes.append(vote)
-    return dataclasses.replace(session, tows=tuple(tows), votes=tuple(votes))
+    """References to SWOT item `old` (TOWS links, option sources) moved to `new`, or removed."""
+    return repoint(session, "swot", old, new)
 
 
 def by_quadrant(items: Iterable[SwotItem]) -> dict[Quadrant, list[SwotItem]]:

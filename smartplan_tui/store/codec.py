@@ -6,12 +6,13 @@ exactly as it is exported, so an export is a copy of what is on disk, and a roun
 
 Decoding checks every field before building the object and names the path of the first
 problem (`votes[0].ballots[2].dots.A: must be a whole number`). Unknown fields are refused,
-never dropped silently.
+never dropped silently. Keys that come from the document are quoted in paths when they are
+not plain (`dots["a\\nb"]`), so an error message stays one printable line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -37,6 +38,8 @@ from smartplan_tui.model import (
     VoteMethod,
     VoteOption,
     VoteStatus,
+    describe,
+    key_path,
     parse_date,
     parse_datetime,
 )
@@ -52,13 +55,7 @@ def _need(path: str, value: Any, kind: type | tuple[type, ...], what: str) -> An
 
 
 def _describe(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f"text {value[:30]!r}"
-    return type(value).__name__.replace("dict", "an object").replace("list", "a list")
+    return f"text {describe(value)}" if isinstance(value, str) else describe(value)
 
 
 def d_str(path: str, value: Any) -> str:
@@ -111,7 +108,7 @@ def d_enum(cls: type[StrEnum]) -> Decoder:
             return cls(text)
         except ValueError:
             allowed = ", ".join(m.value for m in cls)
-            raise ModelError(path, f"{text!r} is not one of {allowed}") from None
+            raise ModelError(path, f"{describe(text)} is not one of {allowed}") from None
 
     return decode
 
@@ -132,12 +129,12 @@ def d_scale(path: str, value: Any) -> tuple[int, int]:
 
 def d_int_map(path: str, value: Any) -> dict[str, int]:
     items = _need(path, value, dict, "an object of option ids to numbers")
-    return {k: d_int(f"{path}.{k}", v) for k, v in items.items()}
+    return {k: d_int(key_path(path, k), v) for k, v in items.items()}
 
 
 def d_score_map(path: str, value: Any) -> dict[str, dict[str, int]]:
     items = _need(path, value, dict, "an object of option ids to criteria scores")
-    return {k: d_int_map(f"{path}.{k}", v) for k, v in items.items()}
+    return {k: d_int_map(key_path(path, k), v) for k, v in items.items()}
 
 
 def d_opt_strs(path: str, value: Any) -> tuple[str, ...] | None:
@@ -192,7 +189,7 @@ class Spec:
         doc = _need(path, value, dict, "an object")
         unknown = [k for k in doc if k not in self.fields]
         if unknown:
-            raise ModelError(f"{path}.{unknown[0]}" if path else unknown[0],
+            raise ModelError(key_path(path, unknown[0]),
                              f"unknown field (known: {', '.join(self.fields)})")
         merged = {**(defaults or {}), **doc}
         for name in self.required:
@@ -205,7 +202,9 @@ class Spec:
         try:
             return self.cls(**kwargs)
         except ModelError as error:
-            raise (error.within(path) if path else error) from None
+            # `SessionInfo` names its fields `session.…` already.
+            located = not path or error.path == path or error.path.startswith(f"{path}.")
+            raise (error if located else error.within(path)) from None
 
     def encode(self, obj: Any) -> Doc:
         doc: Doc = {}
@@ -300,3 +299,32 @@ def encode(obj: Any) -> Doc:
 def decode(collection: str, doc: Any, path: str = "") -> Any:
     """The model object of a stored or imported document of a session list."""
     return SPECS[collection].decode(path, doc)
+
+
+class StoredReferences:
+    """`model.References` answered from stored documents (`{list: {id: document}}`).
+
+    The store checks the references of every item it writes with this: a dictionary
+    lookup per reference (a scan of the votes for a bare priority like `A`), so an edit
+    stays cheap however big the session is. Documents are read defensively: a hand-edited
+    file makes a reference fail, not the check crash.
+    """
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._data = data
+
+    def has(self, collection: str, item_id: str) -> bool:
+        table = self._data.get(collection)
+        return isinstance(table, Mapping) and item_id in table
+
+    def has_option(self, vote_id: str | None, option_id: str) -> bool:
+        votes = self._data.get("votes")
+        if not isinstance(votes, Mapping):
+            return False
+        docs: Iterable[Any] = votes.values() if vote_id is None else (votes.get(vote_id),)
+        for doc in docs:
+            options = doc.get("options") if isinstance(doc, Mapping) else None
+            if isinstance(options, list) and any(
+                    isinstance(o, Mapping) and o.get("id") == option_id for o in options):
+                return True
+        return False

@@ -3,16 +3,32 @@
 `session_to_document` and `document_to_session` are exact inverses on valid data, which
 makes export → import → export identical. Import validates everything first and reports
 the JSON path of the first problem, so a bad file never writes half a session.
+
+`loads` is strict where Python's `json` is lenient: duplicate keys, `NaN`, `Infinity`,
+numbers that overflow and nesting that exhausts the stack are errors naming the file (and
+the line and column, or the JSON path), never a traceback or a silently dropped value.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+import math
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
-from smartplan_tui.model import COLLECTIONS, ModelError, Session, session_problems
+from smartplan_tui.model import (
+    COLLECTIONS,
+    RESERVED_NAMES,
+    ModelError,
+    Session,
+    describe,
+    key_path,
+    reference_problems,
+    session_id_problem,
+)
 from smartplan_tui.store.codec import ID_PREFIX, INFO, SPECS, Doc, encode
 
 FORMAT = "smartplan/session"
@@ -29,31 +45,46 @@ def session_to_document(session: Session) -> Doc:
 
 
 def slugify(title: str) -> str:
-    """A session id made from a title: `Piekrastes inovāciju nometne` → `piekrastes-inovaciju-nometne`."""
-    plain = unicodedata.normalize("NFKD", title)
+    """A session id made from a title: `Piekrastes inovāciju nometne` → `piekrastes-inovaciju-nometne`.
+
+    Always a valid new session id (`model.is_new_session_id`): a title that is a name
+    Windows reserves for a device (`Con`) gets `-session` added (`con-session`).
+    """
+    plain = unicodedata.normalize("NFKD", title[:1000])
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
     slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:48].strip("-")
+    if slug in RESERVED_NAMES:
+        slug = f"{slug}-session"
     return slug or "session"
 
 
-def document_to_session(doc: Any) -> Session:
-    """Build and validate a session from an interchange document; ModelError names the path."""
+def document_to_session(doc: Any, *, existing: Callable[[str], bool] | None = None) -> Session:
+    """Build and validate a session from an interchange document; ModelError names the path.
+
+    The session's id must be valid for a new session (`model.session_id_problem`) unless
+    `existing(id)` says a session with that id is stored already (re-importing a session
+    made under an older, looser id rule, with --replace).
+    """
     if not isinstance(doc, dict):
         raise ModelError("", "the file must hold a JSON object with \"format\": \"smartplan/session\"")
     if doc.get("format") != FORMAT:
-        raise ModelError("format", f"must be {FORMAT!r}, not {doc.get('format')!r}")
-    if doc.get("version") != VERSION:
-        raise ModelError("version", f"version {doc.get('version')!r} is not supported "
+        raise ModelError("format", f"must be {FORMAT!r}, not {describe(doc.get('format'))}")
+    version = doc.get("version")
+    if type(version) is not int or version != VERSION:  # True == 1 == 1.0, but neither is 1
+        raise ModelError("version", f"version {describe(version)} is not supported "
                          f"(this SmartPlan reads version {VERSION})")
     unknown = [k for k in doc if k not in _TOP_LEVEL]
     if unknown:
-        raise ModelError(unknown[0], f"unknown field (known: {', '.join(_TOP_LEVEL)})")
+        raise ModelError(key_path("", unknown[0]), f"unknown field (known: {', '.join(_TOP_LEVEL)})")
     head = doc.get("session")
     if not isinstance(head, dict):
         raise ModelError("session", "must be an object with at least a title")
     title = head.get("title")
     defaults = {"id": slugify(title)} if isinstance(title, str) else {}
     info = INFO.decode("session", head, defaults=defaults)
+    problem = session_id_problem(info.id)
+    if problem is not None and not (existing is not None and existing(info.id)):
+        raise ModelError("session.id", problem)
     lists: dict[str, tuple[Any, ...]] = {}
     for name in COLLECTIONS:
         raw = doc.get(name)
@@ -64,7 +95,7 @@ def document_to_session(doc: Any) -> Session:
             raise ModelError(name, "must be a list")
         lists[name] = _decode_list(name, raw)
     session = Session.of(info, lists)
-    problems = session_problems(session)
+    problems = reference_problems(session)
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
@@ -75,7 +106,7 @@ def document_to_session(doc: Any) -> Session:
 def _decode_list(name: str, raw: list[Any]) -> tuple[Any, ...]:
     """Decode one list, giving items without an id the next free one (`s1`, `s2`, …)."""
     spec = SPECS[name]
-    taken = {item.get("id") for item in raw if isinstance(item, dict)}
+    taken = {item.get("id") for item in raw if isinstance(item, dict) and isinstance(item.get("id"), str)}
     counter = 0
     items = []
     for i, item in enumerate(raw):
@@ -94,12 +125,120 @@ def dumps(doc: Doc) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+class _Refused(ValueError):
+    """A number or constant that `loads` does not accept; `token` is how the file spells it."""
+
+    def __init__(self, token: str, reason: str) -> None:
+        super().__init__(reason)
+        self.token = token
+        self.reason = reason
+
+
+#: More digits than any value the model accepts could need, far below Python's limit of
+#: 4,300 (beyond which `int()` raises): refused at once, with the line and column.
+MAX_DIGITS = 100
+
+
+def _parse_int(token: str) -> int:
+    digits = len(token.lstrip("-"))
+    if digits > MAX_DIGITS:
+        raise _Refused(token, f"a whole number of {digits} digits is too large")
+    return int(token)
+
+
+def _parse_float(token: str) -> float:
+    value = float(token)
+    if not math.isfinite(value):
+        raise _Refused(token, f"the number {token[:40]} is too large")
+    return value
+
+
+def _parse_constant(token: str) -> Any:
+    raise _Refused(token, f"{token} is not a number JSON allows")
+
+
+#: A JSON string (skipped) or a number or constant (captured), to find where a refused
+#: token is: the text before it parsed, so this tokenizer sees it as the parser did.
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|(-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|NaN|-?Infinity)')
+
+
+def _where(text: str, token: str) -> str:
+    """` at line L column C` of the first number or constant spelled `token`, or ''."""
+    for match in _TOKEN.finditer(text):
+        if match.group(1) == token:
+            start = match.start(1)
+            line = text.count("\n", 0, start) + 1
+            column = start - text.rfind("\n", 0, start)
+            return f" at line {line} column {column}"
+    return ""
+
+
+class _Duplicates:
+    """`object_pairs_hook` that notes objects with a key given twice (json keeps the last)."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[dict[str, Any], str]] = []
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            for key, _value in pairs:
+                if key in seen:
+                    self.found.append((obj, key))
+                    break
+                seen.add(key)
+        return obj
+
+
+def _path_of(root: Any, target: object) -> str:
+    """The JSON path of the object `target` inside `root` (walked without recursion)."""
+    stack: list[tuple[str, Any]] = [("", root)]
+    while stack:
+        path, value = stack.pop()
+        if value is target:
+            return path
+        if isinstance(value, dict):
+            stack.extend((key_path(path, k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in enumerate(value))
+    return ""
+
+
 def loads(text: str | bytes, source: str) -> Any:
-    """Parse JSON text; a syntax error names the file, line and column."""
+    """Parse JSON text strictly; every problem is a one-line ModelError naming the file.
+
+    Bytes must be UTF-8 (a byte order mark is ignored, as JSON allows) or UTF-16/32 with
+    its byte order mark, as Windows tools write; lone surrogates are not text.
+    """
+    if isinstance(text, bytes):
+        encoding = json.detect_encoding(text)
+        try:
+            decoded = codecs.decode(text, encoding)
+        except UnicodeDecodeError as error:
+            name = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
+            raise ModelError("", f"{source}: not {name} text (byte {error.start})") from None
+        text = decoded  # the codec has dropped the byte order mark, if any
+    else:
+        text = text.removeprefix("\ufeff")
+    duplicates = _Duplicates()
     try:
-        return json.loads(text)
+        doc = json.loads(text, object_pairs_hook=duplicates, parse_int=_parse_int,
+                         parse_float=_parse_float, parse_constant=_parse_constant)
     except json.JSONDecodeError as error:
         raise ModelError("", f"{source}: not valid JSON at line {error.lineno} column "
                          f"{error.colno}: {error.msg}") from None
-    except UnicodeDecodeError as error:
-        raise ModelError("", f"{source}: not UTF-8 text (byte {error.start})") from None
+    except _Refused as error:
+        raise ModelError("", f"{source}: {error.reason}{_where(text, error.token)}") from None
+    except RecursionError:
+        raise ModelError("", f"{source}: the JSON is nested too deeply") from None
+    except ValueError as error:  # any other limit of the parser: still one line, no traceback
+        raise ModelError("", f"{source}: not valid JSON: {describe(str(error))}") from None
+    if duplicates.found:
+        obj, key = duplicates.found[0]
+        path = _path_of(doc, obj)
+        where = f"the key {describe(key)} appears twice"
+        if path:
+            raise ModelError(path, where)
+        raise ModelError("", f"{source}: {where} in the top-level object")
+    return doc

@@ -8,6 +8,7 @@ as it is on disk at that moment: two note-takers adding items at once both keep 
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -20,15 +21,27 @@ import orjson
 
 from smartplan_tui.model import (
     COLLECTIONS,
-    SESSION_ID_RE,
     ModelError,
     Session,
     SessionInfo,
     SessionKind,
+    check_new_session_id,
+    item_problems,
+    legacy_session_id_ok,
+    repoint,
 )
-from smartplan_tui.store.codec import ID_PREFIX, INFO, SPECS, collection_of, decode, encode
+from smartplan_tui.store.codec import (
+    ID_PREFIX,
+    INFO,
+    SPECS,
+    StoredReferences,
+    collection_of,
+    decode,
+    encode,
+)
 from smartplan_tui.store.errors import StoreError
 from smartplan_tui.store.interchange import document_to_session, session_to_document, slugify
+from smartplan_tui.store.journal import ORDER
 from smartplan_tui.store.session_file import Data, SessionFile, Transaction, write_atomically
 
 T = TypeVar("T")
@@ -62,8 +75,8 @@ def _session_to_data(session: Session) -> Data:
 
 
 def _highest_number(collection: str, table: dict[str, Any]) -> int:
-    pattern = re.compile(rf"^{re.escape(ID_PREFIX[collection])}(\d+)$")
-    numbers = [int(m.group(1)) for key in table if (m := pattern.match(key))]
+    pattern = re.compile(rf"{re.escape(ID_PREFIX[collection])}([0-9]+)")
+    numbers = [int(m.group(1)) for key in table if (m := pattern.fullmatch(key))]
     return max(numbers, default=0)
 
 
@@ -71,36 +84,65 @@ class _Decoded:
     """Model objects decoded from one session file, re-decoded only where documents changed.
 
     Decoding validates every value (~10 µs an item); a note-taker's edit to a 2,000-item
-    session should cost one item's decoding in the facilitator's process, not 2,000.
+    session should cost one item's decoding in the facilitator's process, not 2,000. Every
+    write checks that the session still decodes, so this costs what the edit touched; the
+    `Session` itself is built only when a screen or a command loads it.
     """
 
     def __init__(self) -> None:
         self.revision = -1
-        self.result: Session | None = None
+        self._result: Session | None = None
         self.items: dict[str, dict[str, Any]] = {name: {} for name in COLLECTIONS}
         self.info: SessionInfo | None = None
 
-    def session(self, data: Data, path: Path, touched: set[tuple[str, str]] | None) -> Session:
+    def refresh(self, data: Data, path: Path, touched: set[tuple[str, str]] | None) -> None:
+        """Decode what changed in `data` (everything when `touched` is None)."""
         try:
-            if touched is None or self.info is None or ("meta", "info") in touched:
-                self.info = INFO.decode("session", data.get("meta", {}).get("info"))
-            lists = {}
-            for name in COLLECTIONS:
-                cache = self.items[name] if touched is not None else {}
-                table = data.get(name, {})
-                fresh: dict[str, Any] = {}
-                for key, doc in table.items():
-                    item = cache.get(key)
-                    if item is None or touched is None or (name, key) in touched:
-                        item = decode(name, doc, f"{name}.{key}")
-                    fresh[key] = item
-                self.items[name] = fresh
-                lists[name] = tuple(fresh.values())
-            self.result = Session.of(self.info, lists)
-            return self.result
+            if touched is None or self.info is None:
+                self._decode_all(data)
+            elif touched:
+                self._result = None
+                # Orders last: a write may add an item and then put it in its place.
+                for table, key in sorted(touched, key=lambda t: t[1] == ORDER):
+                    self._decode_one(data, table, key)
         except ModelError as error:
-            self.info = None
+            self.info = None  # partly refreshed: decode everything next time
+            self._result = None
             raise StoreError(f"{path}: holds an invalid value at {error}") from None
+
+    def _decode_all(self, data: Data) -> None:
+        self._result = None
+        self.info = None
+        info = INFO.decode("session", data.get("meta", {}).get("info"))
+        for name in COLLECTIONS:
+            self.items[name] = {key: decode(name, doc, f"{name}.{key}")
+                                for key, doc in data.get(name, {}).items()}
+        self.info = info
+
+    def _decode_one(self, data: Data, table: str, key: str) -> None:
+        if table == "meta":
+            if key == "info":
+                self.info = INFO.decode("session", data["meta"].get("info"))
+            return
+        items = self.items.get(table)
+        if items is None:
+            return  # not a list of the model (a newer SmartPlan's): kept, not decoded
+        docs = data.get(table, {})
+        if key == ORDER:
+            self.items[table] = {i: items[i] for i in docs if i in items}
+            return
+        doc = docs.get(key)
+        if doc is None:
+            items.pop(key, None)
+        else:
+            items[key] = decode(table, doc, f"{table}.{key}")
+
+    def session(self) -> Session:
+        if self._result is None:
+            assert self.info is not None
+            self._result = Session.of(self.info, {name: tuple(self.items[name].values())
+                                                  for name in COLLECTIONS})
+        return self._result
 
 
 class SessionHandle:
@@ -110,8 +152,6 @@ class SessionHandle:
         self.id = session_id
         self._file = file
         self._loaded_revision = -1
-        if file.decoded is None:
-            file.decoded = _Decoded()
 
     @property
     def path(self) -> Path:
@@ -129,14 +169,15 @@ class SessionHandle:
     def load(self) -> Session:
         """The session as it is on disk now; decoded again only when something changed."""
         with self._file.locked():
-            data = self._file.read()
-            decoded: _Decoded = self._file.decoded
+            session = self._decoded(self._file.read())
             self._loaded_revision = self._file.revision
-            if decoded.result is not None and decoded.revision == self._file.revision:
-                return decoded.result
-            session = decoded.session(data, self._file.path, self._file.take_touched())
-            decoded.revision = self._file.revision
             return session
+
+    def _decoded(self, data: Data) -> Session:
+        """The model objects of `data`, decoding only the documents changed since last time."""
+        _check_decodes(self._file, data)
+        decoded: _Decoded = self._file.decoded
+        return decoded.session()
 
     def summary(self) -> SessionSummary:
         """Title block and item count, without decoding every item (for listings)."""
@@ -154,6 +195,7 @@ class SessionHandle:
         with self._file.transaction() as tx:
             item = make(_new_id(tx, collection))
             self._check_type(collection, item)
+            self._check_references(collection, item)
             tx.put(collection, item.id, encode(item))  # type: ignore[attr-defined]
             return item
 
@@ -165,15 +207,30 @@ class SessionHandle:
             self._check_type(collection, item)
             if item.id != item_id:  # type: ignore[attr-defined]
                 raise StoreError(f"{collection} {item_id}: an edit cannot change the id")
+            self._check_references(collection, item, current)
             tx.put(collection, item_id, encode(item))
             return item
 
     def remove(self, collection: str, item_id: str) -> Any:
-        """Delete an item; returns it (with its position) so that it can be restored."""
-        with self._file.transaction() as tx:
-            item = self._get(tx, collection, item_id)
-            tx.delete(collection, item_id)
-            return item
+        """Delete an item and every reference to it (`model.repoint`), as one edit; returns
+        the item so that it can be restored."""
+        if collection not in _REFERENCED:
+            with self._file.transaction() as tx:
+                item = self._get(tx, collection, item_id)
+                tx.delete(collection, item_id)
+                return item
+        removed: list[Any] = []
+
+        def without(session: Session, _new_id: NewId) -> Session:
+            item = session.find(collection, item_id)
+            if item is None:
+                raise StoreError(f"session {self.id} has no {_singular(collection)} {item_id!r}")
+            removed.append(item)
+            kept = tuple(i for i in getattr(session, collection) if i.id != item_id)
+            return repoint(session.with_lists({collection: kept}), collection, item_id, None)
+
+        self.apply(without)
+        return removed[0]
 
     def restore(self, collection: str, item: Any, index: int | None = None) -> None:
         """Put a removed item back (undo), at `index` in its list if given."""
@@ -181,9 +238,10 @@ class SessionHandle:
             self._check_type(collection, item)
             if tx.get(collection, item.id) is not None:
                 raise StoreError(f"{collection} {item.id}: already exists")
+            self._check_references(collection, item)
             tx.put(collection, item.id, encode(item))
             if index is not None:
-                ids = [str(d.doc_id) for d in tx.all(collection) if str(d.doc_id) != item.id]
+                ids = [i for i in tx.ids(collection) if i != item.id]
                 ids.insert(max(0, min(index, len(ids))), item.id)
                 tx.order(collection, ids)
 
@@ -211,14 +269,21 @@ class SessionHandle:
         with self._file.transaction() as tx:
             data = self._file.data
             assert data is not None
-            old = self._file.decoded.session(data, self._file.path, self._file.take_touched())
+            old = self._decoded(data)
             new = change(old, lambda collection: _new_id(tx, collection))
             if new.info != old.info:
                 if new.info.id != old.info.id:
                     raise StoreError("a session's id cannot change; duplicate it instead")
                 tx.put("meta", "info", encode(new.info))
-            for name in COLLECTIONS:
-                _write_changes(tx, name, getattr(old, name), getattr(new, name))
+            written = [(name, pair) for name in COLLECTIONS
+                       for pair in _write_changes(tx, name, getattr(old, name), getattr(new, name))]
+            # Checked on the state as written (new items may refer to each other); raising
+            # here discards the transaction.
+            assert self._file.data is not None
+            refs = StoredReferences(self._file.data)
+            for name, (before, item) in written:
+                self._check_references(name, item, before, refs=refs, old=old,
+                                       where=f"{name}.{item.id}")
             return new
 
     # ------------------------------------------------------------------ helpers
@@ -240,6 +305,40 @@ class SessionHandle:
         if collection_of(item) != collection:
             raise StoreError(f"a {type(item).__name__} does not belong in {collection}")
 
+    def _check_references(self, collection: str, item: Any, before: Any = None, *,
+                          refs: StoredReferences | None = None, old: Session | None = None,
+                          where: str = "") -> None:
+        """Refuse an item that refers to items that do not exist, as the importer would.
+
+        The same check as import (`model.item_problems`), answered from the stored
+        documents: a few dictionary lookups, whatever the session's size. A reference that
+        was broken already in `before` (the item as it was) is not this edit's doing and
+        does not stop it: a vote whose option's source was deleted still takes ballots.
+        """
+        if refs is None:
+            assert self._file.data is not None
+            refs = StoredReferences(self._file.data)
+        problems = item_problems(refs, collection, item)
+        if problems and before is not None:
+            known = {str(p) for p in item_problems(old if old is not None else refs,
+                                                    collection, before)}
+            problems = [p for p in problems if str(p) not in known]
+        if problems:
+            raise problems[0].within(where) if where else problems[0]
+
+
+def _check_decodes(file: SessionFile, data: Data) -> None:
+    """Decode what changed; every write calls this first, so that a session that does not
+    decode is never written to (its damage would only spread)."""
+    decoded: _Decoded = file.decoded
+    if decoded.revision != file.revision:
+        decoded.refresh(data, file.path, file.take_touched())
+        decoded.revision = file.revision
+
+
+#: Lists whose items other items refer to: removing one unlinks those references.
+_REFERENCED = frozenset({"swot", "tows", "agenda", "votes"})
+
 
 def _singular(collection: str) -> str:
     return {"participants": "participant", "agenda": "agenda item", "swot": "SWOT item",
@@ -260,12 +359,16 @@ def _new_id(tx: Transaction, collection: str) -> str:
     return f"{ID_PREFIX[collection]}{n}"
 
 
-def _write_changes(tx: Transaction, name: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> None:
+def _write_changes(tx: Transaction, name: str, old: tuple[Any, ...],
+                   new: tuple[Any, ...]) -> list[tuple[Any, Any]]:
+    """Write how `new` differs from `old`; returns (item before or None, item) of every put."""
     before = {item.id: item for item in old}
     after_ids = [item.id for item in new]
+    written: list[tuple[Any, Any]] = []
     for item in new:
         if before.get(item.id) != item:
             tx.put(name, item.id, encode(item))
+            written.append((before.get(item.id), item))
     for item_id in before.keys() - set(after_ids):
         tx.delete(name, item_id)
     after = set(after_ids)
@@ -273,6 +376,7 @@ def _write_changes(tx: Transaction, name: str, old: tuple[Any, ...], new: tuple[
     natural = [i for i in before if i in after] + [i for i in after_ids if i not in before]
     if natural != after_ids:
         tx.order(name, after_ids)
+    return written
 
 
 class SessionStore:
@@ -282,6 +386,33 @@ class SessionStore:
         self.home = Path(home)
         self._files: dict[str, SessionFile] = {}
         self._files_lock = threading.Lock()
+        self._notices: list[str] = []
+
+    def take_notices(self) -> list[str]:
+        """What the last operations did that the user must be told (damaged files kept aside)."""
+        notices, self._notices = self._notices, []
+        return notices
+
+    def _kept(self, session_id: str, kept: Path | None) -> None:
+        if kept is not None:
+            self._notices.append(f"session {session_id!r} could not be read; its files were "
+                                 f"kept as they were in {kept.parent}")
+
+    def owns(self, path: Path | str) -> bool:
+        """Whether `path` lies inside the data home: no export may write over the store."""
+        try:
+            target = Path(path).expanduser()
+            target = target.parent.resolve() / target.name
+            home = self.home.expanduser().resolve()
+        except (OSError, RuntimeError):
+            return True
+        return target == home or home in target.parents
+
+    def check_output(self, path: Path | str) -> None:
+        """StoreError when an export's output would land inside the data home."""
+        if self.owns(path):
+            raise StoreError(f"{path}: is inside SmartPlan's data folder {self.home}; "
+                             "choose a file elsewhere")
 
     @property
     def sessions_dir(self) -> Path:
@@ -292,12 +423,14 @@ class SessionStore:
         return self.home / "backups"
 
     def _file(self, session_id: str) -> SessionFile:
-        if not SESSION_ID_RE.match(session_id):
-            raise StoreError(f"{session_id[:70]!r} is not a valid session id")
+        if not legacy_session_id_ok(session_id):
+            raise StoreError(f"{str(session_id)[:70]!r} is not a valid session id")
         with self._files_lock:
             if session_id not in self._files:
-                self._files[session_id] = SessionFile(
-                    self.sessions_dir / f"{session_id}.json", self.backups_dir)
+                file = SessionFile(self.sessions_dir / f"{session_id}.json", self.backups_dir)
+                file.decoded = _Decoded()
+                file.validate = functools.partial(_check_decodes, file)
+                self._files[session_id] = file
             return self._files[session_id]
 
     def exists(self, session_id: str) -> bool:
@@ -350,6 +483,7 @@ class SessionStore:
 
     def create(self, info: SessionInfo) -> Session:
         """Create an empty session; StoreError if the id is taken."""
+        check_new_session_id(info.id)
         session = Session(info=info)
         self._file(info.id).create(_session_to_data(session))
         return session
@@ -357,18 +491,20 @@ class SessionStore:
     def save_whole(self, session: Session, *, replace_existing: bool = False) -> Session:
         """Write a complete session (import, demo, duplicate) in one durable step."""
         file = self._file(session.id)
+        if not file.path.exists():
+            check_new_session_id(session.id)
         if file.path.exists() and not replace_existing:
             raise StoreError(f"session {session.id!r} exists already; use --replace to "
                              "overwrite it")
         if file.path.exists():
-            file.overwrite(_session_to_data(session))
+            self._kept(session.id, file.overwrite(_session_to_data(session)))
         else:
             file.create(_session_to_data(session))
         return session
 
     def import_document(self, doc: Any, *, replace_existing: bool = False) -> Session:
         """Validate an interchange document whole, then store it; nothing is written on error."""
-        session = document_to_session(doc)
+        session = document_to_session(doc, existing=self.exists)
         return self.save_whole(session, replace_existing=replace_existing)
 
     def export_document(self, session_id: str) -> dict[str, Any]:
@@ -383,10 +519,14 @@ class SessionStore:
     def delete(self, session_id: str) -> None:
         """Delete a session; a final backup stays in `<home>/backups/<id>/`."""
         self.open(session_id)
-        self._file(session_id).delete()
+        self._kept(session_id, self._file(session_id).delete())
 
     def backups(self, session_id: str) -> list[Path]:
         return self._file(session_id).backup_files()
+
+    def damaged_copies(self, session_id: str) -> list[Path]:
+        """Copies of a session's files taken because they could not be read, oldest first."""
+        return self._file(session_id).damaged_copies()
 
     # ------------------------------------------------------------------ settings
 
@@ -405,4 +545,9 @@ class SessionStore:
     def save_setting(self, key: str, value: Any) -> None:
         settings = self.settings()
         settings[key] = value
-        write_atomically(self.settings_path, orjson.dumps(settings, option=orjson.OPT_INDENT_2))
+        try:
+            write_atomically(self.settings_path,
+                             orjson.dumps(settings, option=orjson.OPT_INDENT_2))
+        except OSError as error:
+            raise StoreError(f"{self.settings_path}: could not save the setting "
+                             f"({error.strerror or error})") from None
