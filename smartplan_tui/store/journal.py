@@ -122,11 +122,15 @@ def apply_op(data: Data, op: Op, touched: set[tuple[str, str]] | None) -> None:
     if table is None:
         table = data[name] = {}
     if "order" in op:
-        named = [i for i in dict.fromkeys(op["order"]) if i in table]
-        listed = set(named)
-        ordered = {i: table[i] for i in named}
-        ordered.update((i, doc) for i, doc in table.items() if i not in listed)
-        data[name] = ordered
+        order = op["order"]
+        if len(order) == len(table) and table.keys() == set(order):
+            data[name] = {i: table[i] for i in order}  # the usual case: every id, once
+        else:
+            named = [i for i in dict.fromkeys(order) if i in table]
+            listed = set(named)
+            ordered = {i: table[i] for i in named}
+            ordered.update((i, doc) for i, doc in table.items() if i not in listed)
+            data[name] = ordered
         if touched is not None:
             touched.add((name, ORDER))
     elif "del" in op:
