@@ -4,13 +4,13 @@ Run: `python bench/bench_store.py` (15–20 s here; it writes only to a temporar
 Prints one table of medians, every figure in ms:
 - `edit`: `handle.update()` of one SWOT item's text — lock, re-check, journal line, fsync;
 - `add`: `handle.add()` of one SWOT item;
-- `reorder`: `handle.reorder("swot", ids)` with one item moved, alternately from the end to
+- `reorder`: `handle.reorder(SWOT, ids)` with one item moved, alternately from the end to
   the front and back, so every repeat is a real change (one journal line naming every id);
 - `undo`: the SWOT board's undo of a delete, as the app does it:
   `handle.apply(lambda s, _: restore_deleted(s, record))` with the `deletion_record` taken
   before the delete (the delete itself, also `handle.apply`, is not timed);
-- `restore`: the store's own undo of a delete, `handle.restore("swot", removed, index)` after
-  an untimed `removed = handle.remove("swot", id)`, putting the item back at its old index;
+- `restore`: the store's own undo of a delete, `handle.restore(SWOT, removed, index)` after
+  an untimed `removed = handle.remove(SWOT, id)`, putting the item back at its old index;
 - `reload`: a fresh process's first load after the reorders, `SessionStore(home).load()` —
   the whole snapshot read and decoded, and the journal replayed;
 - floor `append`: appending one line to a file with fsync;
@@ -44,6 +44,7 @@ from tinydb import Query, TinyDB
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.exercises import swot
 from smartplan_tui.exercises.swot_undo import deletion_record, restore_deleted
 from smartplan_tui.model import Quadrant, Session, SessionInfo, SwotItem
@@ -91,9 +92,9 @@ def bench(n: int, folder: Path, repeats: int, moves: int, reloads: int) -> dict[
     target = f"s{n // 2}"
     figures: dict[str, Any] = {
         "edit": _median_ms(lambda k: handle.update(
-            "swot", target, lambda it: dataclasses.replace(it, text=f"{TEXT} edit {k}")), repeats),
+            SWOT, target, lambda it: dataclasses.replace(it, text=f"{TEXT} edit {k}")), repeats),
         "add": _median_ms(lambda k: handle.add(
-            "swot", lambda i: SwotItem(i, Quadrant.THREATS, f"new {k}")), repeats),
+            SWOT, lambda i: SwotItem(i, Quadrant.THREATS, f"new {k}")), repeats),
     }
 
     ids = [item.id for item in handle.load().swot]
@@ -106,7 +107,7 @@ def bench(n: int, folder: Path, repeats: int, moves: int, reloads: int) -> dict[
             ids.append(ids.pop(0))
         return list(ids)
 
-    figures["reorder"] = _median_ms(lambda order: handle.reorder("swot", order), moves, moved)
+    figures["reorder"] = _median_ms(lambda order: handle.reorder(SWOT, order), moves, moved)
     assert [item.id for item in handle.load().swot] == ids
 
     journal = home / "sessions" / "bench.journal"
@@ -143,10 +144,10 @@ def bench(n: int, folder: Path, repeats: int, moves: int, reloads: int) -> dict[
 
     def removed(k: int) -> tuple[Any, int]:
         index = (n // 3 + 7 * k) % (len(before) - 1)
-        return handle.remove("swot", before[index]), index
+        return handle.remove(SWOT, before[index]), index
 
     figures["restore"] = _median_ms(
-        lambda gone: handle.restore("swot", *gone), moves, removed,
+        lambda gone: handle.restore(SWOT, *gone), moves, removed,
         lambda gone: in_place("restore", gone[0].id, gone[1]))
     figures["restore order"] = (misplaced["restore"], moves, on_disk(before))
 

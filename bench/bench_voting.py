@@ -1,6 +1,6 @@
 """Speed of the vote counts, run by hand: `python bench/bench_voting.py`.
 
-Budgets from issue 3: a Schulze count of 50 options × 1,000 ballots within 100 ms; dot and
+Budgets: a Schulze count of 50 options × 1,000 ballots within 100 ms; dot and
 Borda counts of 200 voters within one frame (16 ms). Each figure is the median of several
 runs of `voting.count` (explanation included). As a baseline, measured in the same run, the
 textbook way: a pairwise matrix counted ballot by ballot and pair by pair, and

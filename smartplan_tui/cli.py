@@ -1,6 +1,8 @@
-"""The `smartplan` command line: the contract in DESIGN.md, for coordinators and scripts.
+"""The `smartplan` command line, for coordinators and scripts (formats: docs/format.md).
 
-Every error is one line on stderr and a non-zero exit code, never a traceback. Heavy
+Every error is one line on stderr, never a traceback: exit code 2 when the command line is
+wrong (unknown command or option, missing argument, a value not of its option's form), 1
+when the command could not be done (unknown session, unreadable file, refused value). Heavy
 imports (Textual, python-docx) happen only in the commands that need them, so that
 `smartplan add note …` stays quick on a facilitator's laptop.
 """
@@ -14,15 +16,29 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar, get_args, get_origin
 
 import typer
-from typer.core import TyperGroup
+from typer import _click
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.exceptions import TyperException
 
+from smartplan_tui.collection_registry import (
+    ACTIONS,
+    AGENDA,
+    NOTES,
+    PARTICIPANTS,
+    SWOT,
+    VOTES,
+    Collection,
+)
+from smartplan_tui.export_formats import FORMATS, INTERCHANGE, interchange_text
 from smartplan_tui.model import (
+    PROFILE_KEYS,
     Action,
     ActionStatus,
     AgendaItem,
@@ -31,6 +47,7 @@ from smartplan_tui.model import (
     Note,
     NoteKind,
     Participant,
+    ProjectProfile,
     Quadrant,
     SessionInfo,
     SessionKind,
@@ -42,14 +59,101 @@ from smartplan_tui.model import (
     check_new_session_id,
     parse_date,
 )
-from smartplan_tui.store import SessionStore, StoreError, data_home, dumps, loads
-from smartplan_tui.text import json_text, visible
+from smartplan_tui.store import SessionStore, StoreError, data_home, loads
+from smartplan_tui.text import and_list, json_text, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class BadValue(ModelError):
+    """A command-line value not of its option's form (`--date 2027-02-30`, `--dots A=x`):
+    a usage error, exit code 2, like Click's own `--minutes x`. A value of the right form
+    that the session's rules refuse stays a `ModelError`, exit code 1."""
+
+
+def _plain_metavar(param: _click.Parameter) -> str | None:
+    """What a value looks like in help and usage: `TEXT`, `N`, `FILE`, `dot|borda|…`.
+
+    Typer's own shows Python types (`<str>`, `<list[str]>`, `{title}`), which mean nothing
+    to a coordinator. None for a flag, which takes no value.
+    """
+    if param.metavar is not None:
+        return param.metavar
+    if isinstance(param, TyperArgument):
+        return (param.name or "value").upper()
+    if not isinstance(param, TyperOption) or param.is_flag or param.count:
+        return None
+    kind: object = param.type_descriptor.annotation
+    if get_origin(kind) is list:  # a repeatable option: each occurrence is one value
+        kind = get_args(kind)[0]
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return "|".join(str(member.value) for member in kind)
+    plain: dict[object, str] = {int: "N", float: "NUMBER", Path: "FILE"}
+    return plain.get(kind, "TEXT")
+
+
+def _argument_name(param: TyperArgument) -> str:
+    """`TITLE`, or `ID...` for an argument that takes several values."""
+    name = str(param.metavar)
+    return f"{name}..." if param.nargs != 1 and not name.endswith("...") else name
+
+
+def _give_plain_metavars(params: Sequence[_click.Parameter]) -> None:
+    """Set every parameter's metavar, so help, usage and errors all name it the same way."""
+    for param in params:
+        param.metavar = _plain_metavar(param)
+
+
+class PlainHelp(TyperCommand):
+    """A command whose help and usage read `new [OPTIONS] TITLE` and `--minutes N`."""
+
+    def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
+        params = super().get_params(ctx)
+        _give_plain_metavars(params)
+        return params
+
+    def collect_usage_pieces(self, ctx: _click.Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = _argument_name(param)
+                pieces.append(name if param.required else f"[{name}]")
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+    def format_options(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
+        arguments: list[tuple[str, str]] = []
+        options: list[tuple[str, str]] = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if isinstance(param, TyperArgument):  # Typer appends `<str>` to the name
+                arguments.append((_argument_name(param), record[1]))
+            else:
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+class PlainTyper(typer.Typer):
+    """A Typer whose commands are all `PlainHelp`, without naming it at every command."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[F], F]:
+        kwargs.setdefault("cls", PlainHelp)
+        return super().command(*args, **kwargs)
+
+
 class OneLineErrors(TyperGroup):
     """Click's usage errors as one line (`smartplan: error: …`), like every other error."""
+
+    def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
+        params = super().get_params(ctx)
+        _give_plain_metavars(params)
+        return params
 
     def main(
         self,
@@ -65,9 +169,10 @@ class OneLineErrors(TyperGroup):
         try:
             result = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except TyperException as error:
-            if type(error).__name__ == "NoArgsIsHelpError":  # `smartplan add`: show the help
-                print(error.format_message())
-                sys.exit(2)
+            ctx = getattr(error, "ctx", None)
+            if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:  # `smartplan add`
+                names = ", ".join(ctx.command.list_commands(ctx))
+                _fail(f"{ctx.info_name}: missing command (one of {names}; see --help)", 2)
             _fail(error.format_message(), error.exit_code)
         except typer.Exit as error:
             sys.exit(error.exit_code)
@@ -76,18 +181,21 @@ class OneLineErrors(TyperGroup):
         sys.exit(result if isinstance(result, int) else 0)
 
 
-app = typer.Typer(
+app = PlainTyper(
     cls=OneLineErrors,
     help="SmartPlan: strategic-planning workshops — SWOT, TOWS, voting, action plans, reports.",
     no_args_is_help=False,
     invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    add_completion=False,
+    add_completion=True,
 )
-add_app = typer.Typer(cls=OneLineErrors, help="Add one item to a session; prints its id.",
-                      no_args_is_help=True, rich_markup_mode=None)
+add_app = PlainTyper(cls=OneLineErrors, help="Add one item to a session; prints its id.",
+                     no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(add_app, name="add")
+profile_app = PlainTyper(cls=OneLineErrors, help="The project profile every document prints.",
+                         no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(profile_app, name="profile")
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -104,12 +212,15 @@ def _say(line: object) -> None:
 
 
 def friendly(func: F) -> F:
-    """Turn the errors a user can cause into one line on stderr with exit code 1."""
+    """Turn the errors a user can cause into one line on stderr: exit code 2 for a value
+    not of its option's form (`BadValue`), 1 for a command that could not be done."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except BadValue as error:
+            _fail(str(error), 2)
         except (StoreError, ModelError) as error:
             _fail(str(error))
         except BrokenPipeError:  # `smartplan export … | head`: the reader has seen enough
@@ -141,12 +252,24 @@ def store() -> SessionStore:
     return SessionStore(data_home(_State.home))
 
 
+def _print_version(wanted: bool) -> None:
+    """`smartplan --version`: the installed distribution's version, so it cannot drift."""
+    if wanted:
+        from importlib.metadata import version
+
+        print(f"smartplan {version('smartplan-tui')}")
+        raise typer.Exit()
+
+
 @app.callback()
 def main(
     ctx: typer.Context,
     home: Annotated[Path | None, typer.Option(
         "--home", envvar="SMARTPLAN_HOME", help="Data folder (default: the user data dir).",
-        file_okay=False)] = None,
+        metavar="DIR", file_okay=False)] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", help="Print the version and exit.", is_eager=True,
+        callback=_print_version)] = False,
 ) -> None:
     """Open the app on the home screen when no command is given."""
     _State.home = home
@@ -167,7 +290,16 @@ def _parse_date_option(name: str, value: str | None) -> Any:
     try:
         return parse_date(value)
     except ModelError as error:
-        raise ModelError(name, error.reason) from None
+        raise BadValue(name, error.reason) from None
+
+
+def _parse_time_option(name: str, value: str | None) -> Any:
+    from smartplan_tui.store.codec import d_time
+
+    try:
+        return d_time(name, value)
+    except ModelError as error:
+        raise BadValue(name, error.reason) from None
 
 
 def _interactive() -> bool:
@@ -198,20 +330,95 @@ def demo(
 def new(
     title: str,
     kind: Annotated[SessionKind, typer.Option(help="Kind of session.")] = SessionKind.WORKSHOP,
-    date: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    date: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD")] = None,
+    end_date: Annotated[str | None, typer.Option(
+        metavar="DATE", help="Last day of an event of several days (YYYY-MM-DD).")] = None,
+    start: Annotated[str | None, typer.Option(metavar="TIME", help="Start time (HH:MM).")] = None,
+    end: Annotated[str | None, typer.Option(metavar="TIME", help="End time (HH:MM).")] = None,
     place: Annotated[str, typer.Option()] = "",
     region: Annotated[str, typer.Option()] = "",
     facilitator: Annotated[str, typer.Option()] = "",
     language: Annotated[str, typer.Option()] = "",
-    session_id: Annotated[str | None, typer.Option("--id", help="Id (default: from title).")] = None,
+    session_id: Annotated[str | None, typer.Option(
+        "--id", metavar="ID", help="Id (default: from title).")] = None,
 ) -> None:
     """Create a session; prints its id."""
     if session_id is not None:
         check_new_session_id(session_id, "--id")
     st = store()
     info = SessionInfo(session_id or st.new_session_id(title), title, kind,
-                       _parse_date_option("--date", date), place, region, facilitator, language)
+                       _parse_date_option("--date", date), place, region, facilitator, language,
+                       end_date=_parse_date_option("--end-date", end_date),
+                       start_time=_parse_time_option("--start", start),
+                       end_time=_parse_time_option("--end", end))
     _say(st.create(info).id)
+
+
+# ------------------------------------------------------------------ the project profile
+
+_SESSION_OPTION = typer.Option("--session", metavar="ID",
+                               help="This session's own profile (default: the data home's).")
+
+
+def _profile_value(profile: ProjectProfile, key: str) -> str:
+    """A field as `profile set` takes it back: lists joined by `;`, purposes as id=text."""
+    if key == "consent_purposes":
+        return "; ".join(f"{p.id}={p.text}" for p in profile.purposes)
+    value = getattr(profile, key)
+    return "; ".join(value) if isinstance(value, tuple) else str(value)
+
+
+@profile_app.command("show")
+@friendly
+def profile_show(
+    session_id: Annotated[str | None, _SESSION_OPTION] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON object.")] = False,
+) -> None:
+    """The profile documents print (with --session: that session's own over the home's)."""
+    st = store()
+    if session_id is None:
+        profile = st.profile.load()
+    else:
+        own = st.load(session_id).info.profile
+        profile = own.over(st.profile.load()) if own is not None else st.profile.load()
+    values = {key: _profile_value(profile, key) for key in PROFILE_KEYS}
+    if as_json:
+        sys.stdout.write(json_text(json.dumps(values, ensure_ascii=False, indent=2)) + "\n")
+        return
+    for key, value in values.items():
+        _say(f"{key}: {value}")
+
+
+@profile_app.command("set")
+@friendly
+def profile_set(
+    key: Annotated[str, typer.Argument(metavar="KEY", help=", ".join(PROFILE_KEYS) + ".")],
+    value: Annotated[str, typer.Argument(
+        metavar="VALUE", help="Lists separated by ';', consent purposes as id=text; "
+        "'' clears the field.")],
+    session_id: Annotated[str | None, _SESSION_OPTION] = None,
+) -> None:
+    """Set one field of the data home's profile, or of one session's own."""
+    st = store()
+    if session_id is None:
+        st.profile.save(st.profile.load().with_text(key, value))
+    else:
+        def change(info: SessionInfo) -> SessionInfo:
+            own = (info.profile or ProjectProfile()).with_text(key, value)
+            return replace(info, profile=None if own.is_empty else own)
+
+        st.open(session_id).update_info(change)
+    _say(f"{key} set")
+
+
+@profile_app.command("logo")
+@friendly
+def profile_logo(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A PNG, JPEG or GIF image.")],
+) -> None:
+    """Copy a logo into the data home and add it to the profile's logos."""
+    profile = store().profile.add_logo(file)
+    _say(f"logos: {'; '.join(profile.logos)}")
 
 
 @app.command("list")
@@ -257,48 +464,41 @@ def import_(
     _say(session.id)
 
 
+def _export_format(name: str) -> str:
+    """`--format` is one of `FORMATS`; anything else is a usage error naming them all."""
+    if name not in FORMATS:
+        raise typer.BadParameter(f"{name!r} is not one of {', '.join(FORMATS)}")
+    return name
+
+
 @app.command()
 @friendly
 def export(
     session_id: Annotated[str, typer.Argument(metavar="ID")],
-    fmt: Annotated[str, typer.Option("--format", help="json, docx, attendance, md or csv.")]
-    = "json",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
-    template: Annotated[Path | None, typer.Option(help="A .docx whose styles to use.")] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", parser=_export_format, metavar="|".join(FORMATS),
+        help="; ".join(f"{f.name}: {f.label}" for f in FORMATS.values()) + ".",
+    )] = INTERCHANGE.name,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (default: ID plus the format's ending; "
+        "json goes to stdout).")] = None,
+    template: Annotated[Path | None, typer.Option(
+        help="A .docx or .dotx whose styles and header to use (Word formats).")] = None,
 ) -> None:
-    """Export a session: interchange JSON, Word report, attendance list, Markdown or CSV."""
+    """Export a session: interchange JSON, Word report, attendance list, PDF, Markdown or CSV."""
+    chosen = FORMATS[fmt]
+    if template is not None and not chosen.takes_template:
+        words = and_list([f.name for f in FORMATS.values() if f.takes_template])
+        raise ModelError("--template", f"only {words} take a template, not {fmt}")
     st = store()
-    if fmt == "json":
-        text = dumps(st.export_document(session_id))
-        if output is None:
-            sys.stdout.write(json_text(text))  # the same JSON values; nothing drives a terminal
-            return
-        from smartplan_tui.atomic import replace_atomically
-
-        st.check_output(output)
-        replace_atomically(output, lambda stream: stream.write(text.encode("utf-8")))
-        _say(output)
-        return
-    from smartplan_tui import exports
-
-    writers: dict[str, tuple[Callable[..., Any], str]] = {
-        "docx": (exports.write_report, "-report.docx"),
-        "attendance": (exports.write_attendance, "-attendance.docx"),
-        "md": (exports.write_markdown, ".md"),
-        "csv": (exports.write_csv_zip, "-tables.zip"),
-    }
-    if fmt not in writers:
-        raise ModelError("--format", f"{fmt!r} is not one of json, {', '.join(writers)}")
-    writer, suffix = writers[fmt]
     session = st.load(session_id)
-    target = output or Path(f"{session.id}{suffix}")
+    if chosen is INTERCHANGE and output is None:
+        # The same JSON values, with nothing in them that could drive a terminal.
+        sys.stdout.write(json_text(interchange_text(session)))
+        return
+    target = output or Path(chosen.file_name(session.id))
     st.check_output(target)
-    if template is not None and fmt in ("docx", "attendance"):
-        writer(session, target, template=template)
-    elif template is not None:
-        raise ModelError("--template", f"only Word formats take a template, not {fmt}")
-    else:
-        writer(session, target)
+    chosen.write(session, target, template=template, profile=st.profile.for_session(session))
     _say(target)
 
 
@@ -315,7 +515,8 @@ def handbook(
     st = store()
     st.check_output(output)
     sessions = [st.load(i) for i in session_ids]
-    exports.write_handbook(sessions, output, template=template)
+    exports.write_handbook(sessions, output, template=template,
+                           profile=st.profile.for_session(sessions[0]) if sessions else None)
     _say(output)
 
 
@@ -323,9 +524,11 @@ def handbook(
 @friendly
 def results(
     session_id: Annotated[str, typer.Argument(metavar="ID")],
-    vote: Annotated[str | None, typer.Option("--vote", help="Only this vote.")] = None,
+    vote: Annotated[str | None, typer.Option("--vote", metavar="VOTE_ID", help="Only this vote.")]
+    = None,
     method: Annotated[VoteMethod | None, typer.Option(help="Recount with this method.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON as in DESIGN.md.")] = False,
+    as_json: Annotated[bool, typer.Option(
+        "--json", help="The counts as JSON (described in docs/format.md).")] = False,
 ) -> None:
     """Count the votes of a session (optionally recounted with another method)."""
     from smartplan_tui.exercises import voting
@@ -351,10 +554,51 @@ def results(
         print()
 
 
+# ------------------------------------------------------------------ the room
+
+
+@app.command()
+@friendly
+def serve(
+    session_id: Annotated[str | None, typer.Argument(
+        metavar="ID", help="The session (default: the only one there is).")] = None,
+    host: Annotated[str, typer.Option(
+        help="Address to listen on: 127.0.0.1 for this laptop only, 0.0.0.0 for the room.",
+        metavar="ADDRESS")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free one).",
+                                      metavar="N", min=0, max=65535)] = 8765,
+    as_json: Annotated[bool, typer.Option(
+        "--json", help="Print one JSON line with the links once listening.")] = False,
+) -> None:
+    """Let the room join from their devices: a page for phones, the app for note-takers."""
+    from smartplan_tui.hub.commands import serve as serve_hub
+
+    serve_hub(store(), session_id, host, port, as_json, _say)
+
+
+@app.command()
+@friendly
+def room(
+    session_id: Annotated[str, typer.Argument(metavar="ID")],
+    activity: Annotated[str | None, typer.Argument(
+        metavar="ACTIVITY", help="off, swot, vote or results (default: show what it is).")]
+    = None,
+    vote_id: Annotated[str | None, typer.Argument(
+        metavar="VOTE_ID", help="The vote, for vote and results.")] = None,
+    names: Annotated[bool, typer.Option(
+        "--names", help="The vote asks each device who is voting.")] = False,
+) -> None:
+    """Set what the participants' devices show: off, swot, vote VOTE_ID or results VOTE_ID."""
+    from smartplan_tui.hub.commands import parse_room, set_room
+
+    chosen = parse_room(activity, vote_id, names) if activity is not None else None
+    _say(set_room(store(), session_id, chosen))
+
+
 # ------------------------------------------------------------------ add
 
 
-def _add(session_id: str, collection: str, make: Callable[[str], Any]) -> None:
+def _add(session_id: str, collection: Collection[Any], make: Callable[[str], Any]) -> None:
     item = store().open(session_id).add(collection, make)
     _say(item.id)
 
@@ -372,9 +616,9 @@ def add_swot(
     try:
         q = Quadrant.parse(quadrant)
     except ModelError as error:
-        raise ModelError("QUADRANT", error.reason) from None
+        raise BadValue("QUADRANT", error.reason) from None
     tags = tuple(dict.fromkeys(tag or ()))
-    _add(session_id, "swot", lambda i: SwotItem(i, q, text, tags, author))
+    _add(session_id, SWOT, lambda i: SwotItem(i, q, text, tags, author))
 
 
 @add_app.command("note")
@@ -384,7 +628,8 @@ def add_note(
     text: str,
     kind: Annotated[NoteKind, typer.Option()] = NoteKind.NOTE,
     author: Annotated[str, typer.Option()] = "",
-    agenda_item: Annotated[str, typer.Option(help="Agenda item id (default: the running one).")]
+    agenda_item: Annotated[str, typer.Option(
+        metavar="ID", help="Agenda item id (default: the running one).")]
     = "",
 ) -> None:
     """Add a note, decision or parking-lot item, stamped with the time now."""
@@ -396,7 +641,7 @@ def add_note(
         agenda_item = running.id if running else ""
     now = datetime.now().astimezone().replace(microsecond=0)
     with _options_named({"agenda_item": "--agenda-item"}):
-        item = handle.add("notes", lambda i: Note(i, now, text, kind, author, agenda_item))
+        item = handle.add(NOTES, lambda i: Note(i, now, text, kind, author, agenda_item))
     _say(item.id)
 
 
@@ -411,7 +656,7 @@ def add_participant(
     email: Annotated[str, typer.Option()] = "",
 ) -> None:
     """Register a participant."""
-    _add(session_id, "participants",
+    _add(session_id, PARTICIPANTS,
          lambda i: Participant(i, name, organisation, country.upper(), role, email))
 
 
@@ -424,7 +669,7 @@ def add_agenda(
     exercise: Annotated[str, typer.Option(help="swot, tows, voting, actions, …")] = "",
 ) -> None:
     """Add an agenda item."""
-    _add(session_id, "agenda", lambda i: AgendaItem(i, title, minutes, exercise))
+    _add(session_id, AGENDA, lambda i: AgendaItem(i, title, minutes, exercise))
 
 
 @add_app.command("action")
@@ -433,11 +678,12 @@ def add_action(
     session_id: Annotated[str, typer.Argument(metavar="ID")],
     title: str,
     description: Annotated[str, typer.Option()] = "",
-    priority: Annotated[str, typer.Option(help="Vote option id (A, or v1:A).")] = "",
+    priority: Annotated[str, typer.Option(metavar="OPTION_ID", help="Vote option id (A, or v1:A).")]
+    = "",
     owner: Annotated[str, typer.Option()] = "",
     partner: Annotated[list[str] | None, typer.Option("--partner", help="Repeat.")] = None,
-    start: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
-    due: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    start: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD")] = None,
+    due: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD")] = None,
     budget: Annotated[float | None, typer.Option("--budget", help="Euro.")] = None,
     indicator: Annotated[str, typer.Option()] = "",
     baseline: Annotated[str, typer.Option()] = "",
@@ -452,7 +698,7 @@ def add_action(
     start_d = _parse_date_option("--start", start)
     due_d = _parse_date_option("--due", due)
     with _options_named({"priority": "--priority", "budget_eur": "--budget"}):
-        item = handle.add("actions", lambda i: Action(
+        item = handle.add(ACTIONS, lambda i: Action(
             i, title, description, priority, owner, tuple(partner or ()), start_d, due_d,
             budget_eur, indicator, baseline, target, status))
     _say(item.id)
@@ -467,7 +713,8 @@ def add_vote(
     option: Annotated[list[str] | None, typer.Option("--option", help="Option text; repeat.")]
     = None,
     source: Annotated[list[str] | None, typer.Option(
-        "--from", help="SWOT item or TOWS strategy id to take as an option; repeat.")] = None,
+        "--from", metavar="ITEM_ID",
+        help="SWOT item or TOWS strategy id to take as an option; repeat.")] = None,
     dots: Annotated[int, typer.Option(help="Dots per voter.")] = 3,
     cap: Annotated[int | None, typer.Option(help="Most dots on one option.")] = None,
     tie_rule: Annotated[TieRule, typer.Option()] = TieRule.REPORT,
@@ -477,19 +724,14 @@ def add_vote(
 
     handle = store().open(session_id)
     picked = voting.options_from(handle.load(), list(source or ()))
-    letters = _letters(len(picked) + len(option or ()))[len(picked):]
-    typed = tuple(VoteOption(letter, text) for letter, text in zip(letters, option or (), strict=True))
+    typed = tuple(VoteOption(voting.option_letter(i), text)
+                  for i, text in enumerate(option or (), start=len(picked)))
     options = (*picked, *typed)
     if not options:
         raise ModelError("--option", "a vote needs options (--option TEXT or --from ITEM_ID)")
-    item = handle.add("votes", lambda i: Vote(i, question, method, options, dots, cap,
+    item = handle.add(VOTES, lambda i: Vote(i, question, method, options, dots, cap,
                                               tie_rule=tie_rule))
     _say(item.id)
-
-
-def _letters(n: int) -> list[str]:
-    letters = [chr(ord("A") + i) for i in range(min(n, 26))]
-    return letters + [f"O{i + 1}" for i in range(26, n)]
 
 
 @add_app.command("ballot")
@@ -501,7 +743,8 @@ def add_ballot(
     ranking: Annotated[str | None, typer.Option(help="B,A,C (best first)")] = None,
     scores: Annotated[str | None, typer.Option(
         help="A:impact=4,feasibility=2;B:impact=3,feasibility=5")] = None,
-    voter: Annotated[str, typer.Option(help="Participant id (paper ballots: leave out).")] = "",
+    voter: Annotated[str, typer.Option(
+        metavar="ID", help="Participant id (paper ballots: leave out).")] = "",
     aggregate: Annotated[bool, typer.Option(
         "--aggregate", help="--dots are counts read off a wall, not one voter's.")] = False,
 ) -> None:
@@ -510,7 +753,7 @@ def add_ballot(
 
     ballot = _ballot(dots, ranking, scores, voter, aggregate)
     handle = store().open(session_id)
-    handle.update("votes", vote_id, lambda v: voting.cast(v, ballot))
+    handle.update(VOTES, vote_id, lambda v: voting.cast(v, ballot))
     _say(f"{vote_id}: ballot recorded")
 
 
@@ -519,7 +762,7 @@ def _ballot(dots: str | None, ranking: str | None, scores: str | None, voter: st
     given = [name for name, v in (("--dots", dots), ("--ranking", ranking), ("--scores", scores))
              if v is not None]
     if len(given) != 1:
-        raise ModelError("ballot", "give exactly one of --dots, --ranking or --scores")
+        raise BadValue("ballot", "give exactly one of --dots, --ranking or --scores")
     if dots is not None:
         return Ballot(voter=voter, dots=_pairs("--dots", dots), aggregate=aggregate)
     if ranking is not None:
@@ -531,7 +774,7 @@ def _ballot(dots: str | None, ranking: str | None, scores: str | None, voter: st
             continue
         option, sep, marks = part.partition(":")
         if not sep:
-            raise ModelError("--scores", f"{part!r} should look like A:impact=4,feasibility=2")
+            raise BadValue("--scores", f"{part!r} should look like A:impact=4,feasibility=2")
         table[option.strip()] = _pairs("--scores", marks)
     return Ballot(voter=voter, scores=table)
 
@@ -542,9 +785,9 @@ def _pairs(name: str, text: str) -> dict[str, int]:
         key, sep, value = part.partition("=")
         # ASCII digits only: `"²".isdigit()` is true, but int("²") fails.
         if not sep or not key.strip() or not re.fullmatch(r"-?[0-9]{1,30}", value.strip()):
-            raise ModelError(name, f"{part.strip()!r} should look like A=2")
+            raise BadValue(name, f"{part.strip()!r} should look like A=2")
         if key.strip() in pairs:
-            raise ModelError(name, f"{key.strip()!r} is given twice")
+            raise BadValue(name, f"{key.strip()!r} is given twice")
         pairs[key.strip()] = int(value)
     return pairs
 
@@ -558,9 +801,15 @@ def _options_named(options: dict[str, str]) -> Iterator[None]:
         head = error.path.split(".")[0].split("[")[0]
         if head not in options:
             raise
-        raise ModelError(options[head] + error.path[len(head):], error.reason) from None
+        raise type(error)(options[head] + error.path[len(head):], error.reason) from None
 
 
 def run(argv: Sequence[str] | None = None) -> None:
     """`python -m smartplan_tui` and scripts: the same as the `smartplan` command."""
     app(args=list(argv) if argv is not None else None, prog_name="smartplan")
+
+
+# The privacy commands use the helpers above; importing them last keeps the cycle harmless.
+from smartplan_tui.cli_privacy import privacy_app  # noqa: E402
+
+app.add_typer(privacy_app, name="privacy")

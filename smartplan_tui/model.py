@@ -21,26 +21,39 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import operator
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 __all__ = [
+    "ATTENDANCE_COLUMNS",
+    "CONSENT_WAYS",
+    "DEFAULT_CONSENT_PURPOSES",
+    "LIST_NAMES",
+    "PROFILE_KEYS",
+    "REFERENCED_LISTS",
     "Action",
     "ActionStatus",
     "AgendaItem",
     "Ballot",
+    "Consent",
+    "ConsentPurpose",
+    "ListOf",
     "ModelError",
     "Note",
     "NoteKind",
     "Origin",
     "Participant",
+    "ProjectProfile",
     "Quadrant",
     "References",
+    "Room",
+    "RoomActivity",
     "Session",
     "SessionInfo",
     "SessionKind",
@@ -217,6 +230,15 @@ class NoteKind(StrEnum):
     PARKING_LOT = "parking-lot"
 
 
+class RoomActivity(StrEnum):
+    """What the participants' phones show: nothing yet, the SWOT board, a vote, its results."""
+
+    OFF = "off"
+    SWOT = "swot"
+    VOTE = "vote"
+    RESULTS = "results"
+
+
 # ---------------------------------------------------------------- session ids
 
 
@@ -316,6 +338,9 @@ def _texts(path: str, values: object) -> None:
         _text(f"{path}[{i}]", value, required=True)
 
 
+_ID = operator.attrgetter("id")
+
+
 def _unique_ids(path: str, items: Iterable[Any]) -> None:
     seen: set[str] = set()
     for i, item in enumerate(items):
@@ -373,8 +398,123 @@ def parse_datetime(text: str) -> datetime:
 
 
 @dataclass(frozen=True, slots=True)
+class ConsentPurpose:
+    """One thing a participant may consent to; its text is printed on the attendance list."""
+
+    id: str
+    text: str
+
+    def __post_init__(self) -> None:
+        _item_id("id", self.id)
+        _text("text", self.text, required=True)
+
+
+#: Columns a programme may want on its attendance list besides name, organisation and
+#: country: the e-mail address, and the kind of organisation (filled in by hand).
+ATTENDANCE_COLUMNS = ("email", "organisation type")
+
+#: What a programme-funded event usually asks consent for, until a profile says otherwise.
+DEFAULT_CONSENT_PURPOSES = (
+    ConsentPurpose("attendance", "My name, organisation and signature may be passed to the "
+                   "programme as evidence of my attendance."),
+    ConsentPurpose("photos", "Photos taken at the event may show me and may be published by "
+                   "the project and the programme."),
+    ConsentPurpose("contact", "The organiser may contact me after the event about the "
+                   "project."),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectProfile:
+    """The funded project every document names: kept once in the data home, and a session
+    may override any field (an empty field takes the data home's value).
+
+    `logos` are image file names in the data home's `logos` folder, or absolute paths once
+    the store has resolved them for an export. `consent_purposes` left empty means
+    `DEFAULT_CONSENT_PURPOSES` (see `purposes`).
+    """
+
+    project: str = ""
+    acronym: str = ""
+    number: str = ""
+    programme: str = ""
+    organiser: str = ""
+    partners: tuple[str, ...] = ()
+    logos: tuple[str, ...] = ()
+    disclaimer: str = ""
+    author: str = ""
+    consent_purposes: tuple[ConsentPurpose, ...] = ()
+    attendance_columns: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _texts("profile.attendance_columns", self.attendance_columns)
+        unknown = [c for c in self.attendance_columns if c not in ATTENDANCE_COLUMNS]
+        if unknown:
+            raise ModelError("profile.attendance_columns", f"{describe(unknown[0])} is not one "
+                             f"of {', '.join(ATTENDANCE_COLUMNS)}")
+        for name in ("project", "acronym", "number", "programme", "organiser", "disclaimer",
+                     "author"):
+            _text(f"profile.{name}", getattr(self, name))
+        _texts("profile.partners", self.partners)
+        _texts("profile.logos", self.logos)
+        if not isinstance(self.consent_purposes, tuple) or not all(
+                isinstance(p, ConsentPurpose) for p in self.consent_purposes):
+            raise ModelError("profile.consent_purposes", "must be a tuple of consent purposes")
+        ids = [p.id for p in self.consent_purposes]
+        if len(set(ids)) != len(ids):
+            raise ModelError("profile.consent_purposes", "names one id twice")
+
+    @property
+    def purposes(self) -> tuple[ConsentPurpose, ...]:
+        """What participants are asked to consent to."""
+        return self.consent_purposes or DEFAULT_CONSENT_PURPOSES
+
+    @property
+    def is_empty(self) -> bool:
+        return self == ProjectProfile()
+
+    def over(self, base: ProjectProfile) -> ProjectProfile:
+        """This profile's fields where set, `base`'s elsewhere (a session over the home's)."""
+        return ProjectProfile(**{name: getattr(self, name) or getattr(base, name)
+                                 for name in PROFILE_KEYS})
+
+    def with_text(self, key: str, text: str) -> ProjectProfile:
+        """The profile with one field set from what a person typed: partners and logos as
+        a `;`-separated list, consent purposes as `id=text` pairs separated by `;`, and an
+        empty text clearing the field."""
+        if key not in PROFILE_KEYS:
+            raise ModelError("profile", f"{describe(key)} is not a profile field (one of "
+                             f"{', '.join(PROFILE_KEYS)})")
+        value: Any = text.strip()
+        parts = [part.strip() for part in text.split(";") if part.strip()]
+        if key in ("partners", "logos", "attendance_columns"):
+            value = tuple(parts)
+        elif key == "consent_purposes":
+            pairs = [part.partition("=") for part in parts]
+            bad = next((part for part, (_, eq, _) in zip(parts, pairs, strict=True) if not eq),
+                       None)
+            if bad is not None:
+                raise ModelError("profile.consent_purposes",
+                                 f"{describe(bad)} is not id=text")
+            value = tuple(ConsentPurpose(pid.strip(), ptext.strip()) for pid, _, ptext in pairs)
+        return dataclasses.replace(self, **{key: value})
+
+
+#: The profile's fields, in the order `smartplan profile show` lists them.
+PROFILE_KEYS = tuple(f.name for f in dataclasses.fields(ProjectProfile))
+
+
+#: `date` inside `SessionInfo` names its field, so its other dates say `_Day`.
+_Day = date
+
+
+@dataclass(frozen=True, slots=True)
 class SessionInfo:
-    """What a session is: the title block of every report."""
+    """What a session is: the title block of every report.
+
+    `end_date`, `start_time` and `end_time` say when an event of one or more days runs;
+    `profile` overrides the data home's project profile for this session only.
+    """
 
     id: str
     title: str
@@ -384,6 +524,12 @@ class SessionInfo:
     region: str = ""
     facilitator: str = ""
     language: str = ""
+    end_date: _Day | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+    profile: ProjectProfile | None = None
+    retain_until: _Day | None = None
+    """After this day the participants' personal data is due for erasure (`privacy purge`)."""
 
     def __post_init__(self) -> None:
         if not legacy_session_id_ok(self.id):
@@ -395,6 +541,59 @@ class SessionInfo:
             raise ModelError("session.date", "must be a date")
         for name in ("place", "region", "facilitator", "language"):
             _text(f"session.{name}", getattr(self, name))
+        self._check_when()
+        if self.profile is not None and not isinstance(self.profile, ProjectProfile):
+            raise ModelError("session.profile", "must be a project profile")
+        if self.retain_until is not None and (not isinstance(self.retain_until, date)
+                                              or isinstance(self.retain_until, datetime)):
+            raise ModelError("session.retain_until", "must be a date")
+
+    def _check_when(self) -> None:
+        for name in ("start_time", "end_time"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, time):
+                raise ModelError(f"session.{name}", "must be a time of day")
+        if self.end_date is None:
+            return
+        if not isinstance(self.end_date, date) or isinstance(self.end_date, datetime):
+            raise ModelError("session.end_date", "must be a date")
+        if self.date is None:
+            raise ModelError("session.end_date", "needs a start date (date)")
+        if self.end_date < self.date:
+            raise ModelError("session.end_date", "is before the start date")
+
+
+#: How a consent was collected.
+CONSENT_WAYS = ("form", "paper", "verbal")
+
+
+@dataclass(frozen=True, slots=True)
+class Consent:
+    """A participant's answer to one consent purpose, kept with when, how and by whom it
+    was recorded; a withdrawal is a timestamp on it, so what held when stays known."""
+
+    purpose: str
+    given: bool = True
+    at: datetime | None = None
+    how: str = ""
+    recorded_by: str = ""
+    withdrawn_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        _item_id("purpose", self.purpose)
+        _bool("given", self.given)
+        for name in ("at", "withdrawn_at"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, datetime):
+                raise ModelError(name, "must be a timestamp")
+        if self.how and self.how not in CONSENT_WAYS:
+            raise ModelError("how", f"{describe(self.how)} is not one of {', '.join(CONSENT_WAYS)}")
+        _text("recorded_by", self.recorded_by)
+
+    @property
+    def holds(self) -> bool:
+        """Whether the consent was given and not withdrawn."""
+        return self.given and self.withdrawn_at is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,12 +604,17 @@ class Participant:
     country: str = ""
     role: str = ""
     email: str = ""
+    consent: tuple[Consent, ...] = ()
 
     def __post_init__(self) -> None:
         _item_id("id", self.id)
         _text("name", self.name, required=True)
         for name in ("organisation", "country", "role", "email"):
             _text(name, getattr(self, name))
+        _all("consent", self.consent, Consent, "consents")
+        purposes = [c.purpose for c in self.consent]
+        if len(set(purposes)) != len(purposes):
+            raise ModelError("consent", "names a purpose twice")
         if self.country and not COUNTRY_RE.fullmatch(self.country):
             raise ModelError("country", f"{describe(self.country)} is not a two-letter country code "
                              "(LV, LT)")
@@ -519,7 +723,9 @@ class Ballot:
     """One voter's ballot: exactly one of `dots`, `ranking` or `scores`.
 
     `aggregate` marks counts read off a wall of sticky dots: they have no voter and no
-    per-voter budget.
+    per-voter budget. `device` is an opaque tag of the phone that cast it through the
+    room hub (one per device and vote, so a device's ballots in two votes cannot be
+    linked): that device's next ballot replaces this one.
     """
 
     voter: str = ""
@@ -527,9 +733,12 @@ class Ballot:
     ranking: tuple[str, ...] | None = None
     scores: Mapping[str, Mapping[str, int]] | None = None
     aggregate: bool = False
+    device: str = ""
 
     def __post_init__(self) -> None:
         _text("voter", self.voter)
+        if self.device:
+            _item_id("device", self.device)
         _bool("aggregate", self.aggregate)
         given = [k for k in ("dots", "ranking", "scores") if getattr(self, k) is not None]
         if len(given) != 1:
@@ -571,8 +780,9 @@ class Ballot:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Ballot):
             return NotImplemented
-        return (self.voter, self.aggregate, self.ranking, _plain(self.dots), _plain(self.scores)) == (
-            other.voter, other.aggregate, other.ranking, _plain(other.dots), _plain(other.scores))
+        return (self.voter, self.aggregate, self.ranking, _plain(self.dots), _plain(self.scores),
+                self.device) == (other.voter, other.aggregate, other.ranking, _plain(other.dots),
+                                 _plain(other.scores), other.device)
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -633,10 +843,15 @@ class Vote:
             if option_id not in known:
                 raise ModelError(f"tie_break[{i}]", f"unknown option {describe(option_id)}")
         voters: set[str] = set()
+        devices: set[str] = set()
         for i, ballot in enumerate(self.ballots):
             problem = self.ballot_problem(ballot)
             if problem:
                 raise ModelError(f"ballots[{i}]", problem)
+            if ballot.device:
+                if ballot.device in devices:
+                    raise ModelError(f"ballots[{i}].device", f"{describe(ballot.device)} voted twice")
+                devices.add(ballot.device)
             if ballot.voter:
                 if ballot.voter in voters:
                     raise ModelError(f"ballots[{i}].voter", f"{describe(ballot.voter)} voted twice")
@@ -748,6 +963,31 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class Room:
+    """What the facilitator puts in front of the room (the hub's participant page).
+
+    Part of the session file, so the app, the command line and the hub all see and set it;
+    not part of the interchange export (it is the state of a live workshop, not its
+    content). `names`: a vote asks each device who is voting (a participant of the
+    session) instead of counting its ballot anonymously.
+    """
+
+    activity: RoomActivity = RoomActivity.OFF
+    vote: str = ""
+    names: bool = False
+
+    def __post_init__(self) -> None:
+        _enum("activity", RoomActivity, self.activity)
+        _bool("names", self.names)
+        _text("vote", self.vote)
+        if self.activity in (RoomActivity.VOTE, RoomActivity.RESULTS):
+            _item_id("vote", self.vote)
+        elif self.vote:
+            raise ModelError("vote", f"only a vote or its results name a vote, not "
+                             f"{self.activity.value}")
+
+
+@dataclass(frozen=True, slots=True)
 class Session:
     """A whole session as the exercises, screens and reports see it."""
 
@@ -764,11 +1004,15 @@ class Session:
     """Per list, items by id, built on the first `find` (screens look items up per key)."""
 
     def __post_init__(self) -> None:
-        for name in COLLECTIONS:
+        for name in LIST_NAMES:
             items = getattr(self, name)
             if not isinstance(items, tuple):
-                object.__setattr__(self, name, tuple(items))
-            _unique_ids(name, getattr(self, name))
+                items = tuple(items)
+                object.__setattr__(self, name, items)
+            # Unique ids, proved at C speed; the index `find` uses is built on first use.
+            ids = list(map(_ID, items))
+            if len(set(ids)) != len(ids):
+                _unique_ids(name, items)
 
     @property
     def id(self) -> str:
@@ -777,23 +1021,48 @@ class Session:
     @classmethod
     def of(cls, info: SessionInfo, lists: Mapping[str, tuple[Any, ...]]) -> Session:
         """A session from its title block and its lists by name (missing lists are empty)."""
-        return cls(info, *(tuple(lists.get(name, ())) for name in COLLECTIONS))
+        return cls(info, *(tuple(lists.get(name, ())) for name in LIST_NAMES))
 
     def with_lists(self, lists: Mapping[str, tuple[Any, ...]]) -> Session:
         """The same session with some lists replaced (by name), the others as they are."""
         return Session.of(self.info, {name: lists.get(name, getattr(self, name))
-                                      for name in COLLECTIONS})
+                                      for name in LIST_NAMES})
 
-    def find(self, collection: str, item_id: str) -> Any:
-        """The item of a list with this id, or None."""
-        index = self._by_id.get(collection)
+    def find(self, collection: ListOf[T], item_id: str) -> T | None:
+        """The item of a list (`collection_registry.SWOT`) with this id, or None."""
+        found: T | None = self._find(collection.name, item_id)
+        return found
+
+    def _find(self, name: str, item_id: str) -> Any:
+        """`find` by the list's name, for the reference checks below."""
+        index = self._by_id.get(name)
         if index is None:
-            index = self._by_id[collection] = {item.id: item for item in getattr(self, collection)}
+            items = getattr(self, name)
+            index = self._by_id[name] = dict(zip(map(_ID, items), items, strict=True))
         return index.get(item_id)
 
 
-#: The session's lists, in the order of the interchange format.
-COLLECTIONS = ("participants", "agenda", "swot", "tows", "votes", "actions", "notes")
+#: The names of the session's lists, in the order of the interchange format: the `Session`
+#: fields after `info`. `collection_registry.COLLECTIONS` has an entry for each.
+LIST_NAMES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Session)
+                                    if f.init and f.name != "info")
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+class ListOf(Protocol[T_co]):
+    """A session list as the model's lookups take it: its name, typed by its items.
+
+    `collection_registry.Collection` is one. The model cannot import the registry (the
+    registry imports the model's classes), so it states here what it needs of an entry.
+    """
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def cls(self) -> type[T_co]: ...
 
 
 class References(Protocol):
@@ -820,18 +1089,19 @@ class SessionReferences:
         self._option_ids: set[str] | None = None
 
     def has(self, collection: str, item_id: str) -> bool:
-        return self._session.find(collection, item_id) is not None
+        return self._session._find(collection, item_id) is not None
 
     def has_option(self, vote_id: str | None, option_id: str) -> bool:
         if vote_id is None:
             if self._option_ids is None:
                 self._option_ids = {o.id for v in self._session.votes for o in v.options}
             return option_id in self._option_ids
-        vote = self._session.find("votes", vote_id)
+        vote = self._session._find("votes", vote_id)
         return isinstance(vote, Vote) and option_id in vote.option_ids
 
 
-def item_problems(where: Session | References, collection: str, item: Any) -> list[ModelError]:
+def item_problems(where: Session | References, collection: ListOf[Any],
+                  item: Any) -> list[ModelError]:
     """References of one item of `collection` to items that do not exist.
 
     Paths are the item's own (`links[1]`, `agenda_item`). This is the check the importer
@@ -839,6 +1109,10 @@ def item_problems(where: Session | References, collection: str, item: Any) -> li
     other refuses, with the same words. It looks up only the references the item has.
     """
     refs = SessionReferences(where) if isinstance(where, Session) else where
+    return _item_problems(refs, collection.name, item)
+
+
+def _item_problems(refs: References, collection: str, item: Any) -> list[ModelError]:
     problems: list[ModelError] = []
     if collection == "tows":
         for j, link in enumerate(item.links):
@@ -871,7 +1145,7 @@ def _tows_fit(session: Session, strategy: TowsStrategy, path: str) -> list[Model
     problems: list[ModelError] = []
     found: set[Quadrant] = set()
     for j, link in enumerate(strategy.links):
-        item = session.find("swot", link)
+        item = session._find("swot", link)
         if not isinstance(item, SwotItem):
             return []  # a broken link is `item_problems`' to report
         if item.quadrant not in (internal, external):
@@ -894,7 +1168,7 @@ def reference_problems(session: Session) -> list[ModelError]:
     problems: list[ModelError] = []
     for name in ("tows", "votes", "actions", "notes"):
         for i, item in enumerate(getattr(session, name)):
-            problems.extend(p.within(f"{name}[{i}]") for p in item_problems(refs, name, item))
+            problems.extend(p.within(f"{name}[{i}]") for p in _item_problems(refs, name, item))
     return problems
 
 
@@ -906,7 +1180,7 @@ def session_problems(session: Session) -> list[ModelError]:
     for i, strategy in enumerate(session.tows):
         if f"tows[{i}]" not in broken:
             problems.extend(_tows_fit(session, strategy, f"tows[{i}]"))
-    order = {name: n for n, name in enumerate(COLLECTIONS)}
+    order = {name: n for n, name in enumerate(LIST_NAMES)}
     problems.sort(key=lambda p: (order.get(p.path.split("[")[0], 0), _index(p.path)))
     return problems
 
@@ -916,29 +1190,35 @@ def _index(path: str) -> int:
     return int(head[head.index("[") + 1:-1]) if "[" in head else 0
 
 
-def repoint(session: Session, collection: str, old: str, new: str | None) -> Session:
+#: The lists whose items other items refer to: the lists `repoint` has something to do for.
+REFERENCED_LISTS = frozenset({"swot", "tows", "agenda", "votes"})
+
+
+def repoint(session: Session, collection: ListOf[Any], old: str, new: str | None) -> Session:
     """The session with every reference to item `old` of `collection` moved to `new`, or
     dropped when `new` is None (the item is merged away or deleted).
 
     The one place that knows who refers to whom: TOWS links and vote-option sources name
     SWOT items, option sources name TOWS strategies, notes name agenda items, and action
     priorities name votes (`v1:A`). Deleting an item through it never leaves a reference
-    that import would refuse.
+    that import would refuse. Items of a list not in `REFERENCED_LISTS` have no references
+    to move.
     """
+    name = collection.name
     changes: dict[str, tuple[Any, ...]] = {}
-    if collection == "swot":
+    if name == "swot":
         changes["tows"] = tuple(_relinked(s, old, new) for s in session.tows)
-    if collection in ("swot", "tows"):
+    if name in ("swot", "tows"):
         changes["votes"] = tuple(
             dataclasses.replace(v, options=tuple(
                 dataclasses.replace(o, source=new or "") if o.source == old else o
                 for o in v.options)) if any(o.source == old for o in v.options) else v
             for v in session.votes)
-    if collection == "agenda":
+    if name == "agenda":
         changes["notes"] = tuple(
             dataclasses.replace(n, agenda_item=new or "") if n.agenda_item == old else n
             for n in session.notes)
-    if collection == "votes":
+    if name == "votes":
         changes["actions"] = tuple(_reprioritised(session, a, old, new) for a in session.actions)
     return session.with_lists(changes) if changes else session
 

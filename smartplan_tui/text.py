@@ -1,9 +1,11 @@
 """Text for people: participant text made safe to *show* on a terminal, never changed where
 it is stored.
 
-The one place for how control characters look and how a text is cut to one line, shared by
-the command line (plain `print`), the plain-text vote tables and the Textual screens. No
-Textual or Rich here, so `smartplan add note …` stays quick.
+The one place for how control characters look, how a text is cut to one line (by terminal
+columns: `shorten`, `fit`) and how several names are listed (`and_list`), shared by the
+command line (plain `print`), the plain-text vote tables, the vote explanations and the
+Textual screens; numbers are `smartplan_tui.numbers`. No Textual or Rich here, so
+`smartplan add note …` stays quick.
 
 Why: a title holding `ESC ] 0 ; … BEL` or `ESC [ 2 J` would retitle or clear the terminal of
 whoever lists the sessions, and a bidi override (U+202E) reorders the rest of a line. Each
@@ -13,8 +15,11 @@ such character is shown as a visible picture instead of being sent to the termin
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 
-__all__ = ["LONG_REST", "PICTURES", "ROW_LIMIT", "json_text", "visible"]
+__all__ = ["LONG_REST", "PICTURES", "ROW_LIMIT", "and_list", "columns", "fit", "json_text",
+           "shorten", "visible"]
 
 #: Characters shown in one list row before it is cut with an ellipsis.
 ROW_LIMIT = 280
@@ -42,6 +47,10 @@ _SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _ONE_LINE = PICTURES | {ord("\n"): " ⏎ ", ord("\t"): " "}
 #: Several lines (a detail pane): new lines kept, tabs as a space, the rest as pictures.
 _LINES = PICTURES | {ord("\n"): "\n", ord("\t"): " "}
+
+#: Text that is one terminal column per character with nothing to show differently: ASCII
+#: and the Latin letters of Latvian and Lithuanian (up to U+02FF, below the combining marks).
+_NARROW = re.compile("[\x20-\x7e\xa0-\u02ff]*")
 
 #: What JSON output writes as `\\uXXXX` although `json.dumps` would leave it raw.
 _JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -75,3 +84,63 @@ def json_text(dumped: str) -> str:
     if not _JSON_RAW.search(dumped):
         return dumped
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m[0]):04x}", dumped)
+
+
+def columns(text: str) -> int:
+    """Terminal columns `text` takes: wide (CJK) characters two, combining marks none."""
+    if _NARROW.fullmatch(text):
+        return len(text)
+    return sum(_width(ch) for ch in text)
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` as `visible` shows it on one line, cut with … to at most `width` columns."""
+    return _shorten(text, width)[0]
+
+
+def fit(text: str, width: int, *, right: bool = False) -> str:
+    """`text` shortened to `width` columns and padded to exactly that (a table cell)."""
+    shown, used = _shorten(text, width)
+    padding = " " * (width - used)
+    return padding + shown if right else shown + padding
+
+
+def and_list(names: Sequence[str]) -> str:
+    """`A`, `A and B`, `A, B and C`: how an explanation names several options."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _shorten(text: str, width: int) -> tuple[str, int]:
+    """(the text shortened, the columns it takes)."""
+    if width <= 0:
+        return "", 0
+    if _NARROW.fullmatch(text, 0, width):  # the common cases, each in one C call
+        if len(text) <= width:
+            return text, len(text)
+        if _NARROW.fullmatch(text, width, width + 1):  # one column more: it is cut
+            return text[: width - 1] + "…", width
+    kept: list[tuple[str, int]] = []
+    used = 0
+    for ch in text:
+        shown = _ONE_LINE.get(ord(ch), ch)
+        w = columns(shown) if len(shown) > 1 else _width(shown)
+        if used + w > width:
+            while kept and used + 1 > width:  # room for the ellipsis
+                used -= kept.pop()[1]
+            if used + 1 <= width:
+                kept.append(("…", 1))
+                used += 1
+            break
+        kept.append((shown, w))
+        used += w
+    return "".join(piece for piece, _ in kept), used
+
+
+def _width(ch: str) -> int:
+    if _NARROW.fullmatch(ch):
+        return 1
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1

@@ -1,4 +1,4 @@
-"""The command line contract of DESIGN.md, run through Typer's CliRunner and a subprocess."""
+"""The command line contract (README, docs/format.md), run through Typer's CliRunner and a subprocess."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def test_errors_are_one_line_with_nonzero_exit(home: Path) -> None:
         (["add", "ballot", "w", "v9", "--dots", "A=x"], "'A=x' should look like A=2"),
         (["add", "action", "w", "T", "--priority", "Z"], "--priority: no vote option 'Z'"),
         (["add", "participant", "w", "N", "--country", "Latvia"], "not a two-letter country"),
-        (["export", "w", "--format", "pdf"], "'pdf' is not one of json"),
+        (["export", "w", "--format", "odt"], "'odt' is not one of json"),
         (["results", "w", "--vote", "v1"], "has no vote 'v1'"),
         (["import", "/no/such/file.json"], "/no/such/file.json: No such file"),
     ]
@@ -96,7 +96,7 @@ def test_the_installed_entry_point_runs_in_a_subprocess(home: Path) -> None:
     assert usage.returncode == 2 and usage.stderr.count("\n") == 1
 
 
-def test_results_json_has_the_design_shape_and_recounts(home: Path) -> None:
+def test_results_json_has_the_documented_shape_and_recounts(home: Path) -> None:
     _cli(home, "demo")
     code, out, _ = _cli(home, "results", "coast-camp", "--json")
     doc = json.loads(out)

@@ -1,8 +1,8 @@
 """Per-voter dot ballots recount with Borda and Schulze as rankings with ties.
 
-Issue 5's walk-through recounts a dot vote with Borda; DESIGN.md forbids ranking dots that
-cannot be ranked. Both hold: one voter's dots order the options (more dots first, equal
-dots tied), counts read off a wall do not, and IRV needs one first choice per ballot.
+A facilitator may recount a dot vote with Borda, yet dots that cannot be ranked must not be
+ranked. Both hold: one voter's dots order the options (more dots first, equal dots tied),
+counts read off a wall do not, and IRV needs one first choice per ballot.
 """
 
 from __future__ import annotations

@@ -283,7 +283,7 @@ def test_a_score_outside_the_scale_is_refused() -> None:
 # ------------------------------------------------------------------ output
 
 
-def test_result_json_has_the_design_keys_and_round_trips() -> None:
+def test_result_json_has_the_documented_keys_and_round_trips() -> None:
     result = voting.count(ranked_vote([(2, "ABC"), (2, "CBA"), (1, "BAC")], "ABC",
                                        VoteMethod.IRV))
     data = voting.result_to_json(result)
@@ -304,7 +304,7 @@ def test_render_table_is_plain_text_with_bars_and_literal_participant_text() -> 
     lines = table.splitlines()
     assert lines[0] == "v1 — Which?"
     assert "[bold]Ferry[/bold]" in table  # literal, not interpreted
-    assert "line␊break␇" in table  # control characters visible, row stays one line
+    assert "line ⏎ break␇" in table  # control characters visible, row stays one line
     a_row = next(line for line in lines if "Ferry" in line)
     c_row = next(line for line in lines if "xxx" in line)
     assert a_row.endswith("█" * 30) and "x…" in c_row

@@ -48,7 +48,7 @@ def test_schulze_wikipedia_45_voters_matrices_and_ranking() -> None:
         in result.explanation
 
 
-def test_schulze_json_matches_design_example_shape() -> None:
+def test_schulze_json_matches_the_documented_example_shape() -> None:
     vote = ranked_vote(((n, tuple(r)) for n, r in SCHULZE_45), "ABCDE")
     data = voting.result_to_json(voting.count(vote))
     assert data["id"] == "v1" and data["method"] == "schulze"

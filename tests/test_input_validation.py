@@ -17,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from smartplan_tui.cli import app
+from smartplan_tui.collection_registry import ACTIONS, NOTES, SWOT, TOWS, VOTES
 from smartplan_tui.exercises import swot
 from smartplan_tui.model import (
     Action,
@@ -58,9 +59,10 @@ def _import(home: Path, tmp_path: Path, content: str | bytes, *extra: str) -> tu
     return _cli(home, "import", str(path), *extra)
 
 
-def _refused(result: tuple[int, str, str], *expected: str) -> str:
+def _refused(result: tuple[int, str, str], *expected: str, usage: bool = False) -> str:
+    """One error line naming `expected`; exit code 2 for a usage error, else 1."""
     code, out, err = result
-    assert code == 1 and out == "", (code, out, err)
+    assert code == (2 if usage else 1) and out == "", (code, out, err)
     assert err.startswith("smartplan: error: ") and err.count("\n") == 1, err
     assert "unexpected" not in err and "Traceback" not in err and "please report" not in err, err
     for part in expected:
@@ -166,8 +168,10 @@ def test_the_cli_gets_the_model_bounds(home: Path) -> None:
     _refused(_cli(home, "add", "action", "w", "T", "--budget", "nan"), "budget")
     _refused(_cli(home, "add", "action", "w", "T", "--budget", "1e400"), "budget")
     _refused(_cli(home, "add", "ballot", "w", "v1", "--aggregate", "--dots", f"A={2**63}"), "dots")
-    _refused(_cli(home, "add", "ballot", "w", "v1", "--dots", "A=²"), "'A=²' should look like A=2")
-    _refused(_cli(home, "add", "ballot", "w", "v1", "--dots", "A=1,A=1"), "'A' is given twice")
+    _refused(_cli(home, "add", "ballot", "w", "v1", "--dots", "A=²"), "'A=²' should look like A=2",
+             usage=True)
+    _refused(_cli(home, "add", "ballot", "w", "v1", "--dots", "A=1,A=1"), "'A' is given twice",
+             usage=True)
     assert _files(home) == before
 
 
@@ -298,22 +302,22 @@ def test_an_action_for_a_missing_priority_is_refused_by_the_cli(home: Path) -> N
 def test_every_store_edit_checks_the_references_it_makes(store: SessionStore) -> None:
     store.create(SessionInfo("ws", "Workshop"))
     handle = store.open("ws")
-    s1 = handle.add("swot", lambda i: SwotItem(i, Quadrant.STRENGTHS, "Ports"))
-    o1 = handle.add("swot", lambda i: SwotItem(i, Quadrant.OPPORTUNITIES, "Wind"))
+    s1 = handle.add(SWOT, lambda i: SwotItem(i, Quadrant.STRENGTHS, "Ports"))
+    o1 = handle.add(SWOT, lambda i: SwotItem(i, Quadrant.OPPORTUNITIES, "Wind"))
     with pytest.raises(ModelError, match=r"^agenda_item: no agenda item 'ag9'$"):
-        handle.add("notes", lambda i: Note(i, AT, "x", agenda_item="ag9"))
+        handle.add(NOTES, lambda i: Note(i, AT, "x", agenda_item="ag9"))
     with pytest.raises(ModelError, match=r"^priority: no vote option 'A'$"):
-        handle.add("actions", lambda i: Action(i, "x", priority="A"))
+        handle.add(ACTIONS, lambda i: Action(i, "x", priority="A"))
     with pytest.raises(ModelError, match=r"^options\[0\]\.source: no SWOT item or TOWS strategy 't9'$"):
-        handle.add("votes", lambda i: Vote(i, "q", options=(VoteOption("A", "a", "t9"),)))
-    strategy = handle.add("tows", lambda i: TowsStrategy(i, TowsType.SO, "x", (s1.id, o1.id)))
+        handle.add(VOTES, lambda i: Vote(i, "q", options=(VoteOption("A", "a", "t9"),)))
+    strategy = handle.add(TOWS, lambda i: TowsStrategy(i, TowsType.SO, "x", (s1.id, o1.id)))
     with pytest.raises(ModelError, match=r"^links\[1\]: no SWOT item 's9'$"):
-        handle.update("tows", strategy.id, lambda t: dataclasses.replace(t, links=(s1.id, "s9")))
+        handle.update(TOWS, strategy.id, lambda t: dataclasses.replace(t, links=(s1.id, "s9")))
     with pytest.raises(ModelError, match=r"^agenda_item: no agenda item 'ag9'$"):
-        handle.restore("notes", Note("n5", AT, "x", agenda_item="ag9"))
+        handle.restore(NOTES, Note("n5", AT, "x", agenda_item="ag9"))
     with pytest.raises(ModelError, match=r"^actions\.a1\.priority: no vote option 'Z'$"):
         handle.apply(lambda s, new_id: dataclasses.replace(
-            s, actions=(Action(new_id("actions"), "x", priority="Z"),)))
+            s, actions=(Action(new_id(ACTIONS), "x", priority="Z"),)))
     fresh = SessionStore(store.home).load("ws")
     assert fresh.tows == (strategy,) and fresh.notes == () and fresh.actions == () and fresh.votes == ()
 
@@ -322,10 +326,10 @@ def test_an_edit_does_not_fail_over_a_broken_reference_it_did_not_make(store: Se
     """A vote whose option's source is gone can still take ballots: the edit made no new break."""
     store.create(SessionInfo("ws", "Workshop"))
     handle = store.open("ws")
-    s1 = handle.add("swot", lambda i: SwotItem(i, Quadrant.STRENGTHS, "Ports"))
-    vote = handle.add("votes", lambda i: Vote(i, "q", options=(VoteOption("A", "a", s1.id),)))
-    handle.remove("swot", s1.id)
-    cast = handle.update("votes", vote.id, lambda v: dataclasses.replace(
+    s1 = handle.add(SWOT, lambda i: SwotItem(i, Quadrant.STRENGTHS, "Ports"))
+    vote = handle.add(VOTES, lambda i: Vote(i, "q", options=(VoteOption("A", "a", s1.id),)))
+    handle.remove(SWOT, s1.id)
+    cast = handle.update(VOTES, vote.id, lambda v: dataclasses.replace(
         v, ballots=(Ballot("p1", dots={"A": 1}),)))
     assert len(cast.ballots) == 1
 
@@ -335,7 +339,7 @@ def test_what_the_app_may_do_stays_importable(demo_store: SessionStore, home: Pa
     type: the app tells the facilitator, and the export can be imported again."""
     handle = demo_store.open("coast-camp")
     handle.apply(lambda s, _new_id: swot.delete_item(s, "s1"))
-    handle.update("swot", "s12", lambda item: swot.move(item, Quadrant.THREATS))
+    handle.update(SWOT, "s12", lambda item: swot.move(item, Quadrant.THREATS))
     code, exported, _ = _cli(home, "export", "coast-camp")
     assert code == 0
     other = tmp_path / "other"
@@ -355,12 +359,12 @@ def test_a_reference_check_is_a_few_lookups_even_at_ten_thousand_items() -> None
     note = Note("n1", AT, "x", agenda_item="ag9999")
     action = Action("a1", "x", priority="v49:B")
     strategy = TowsStrategy("t1", TowsType.SO, "x", ("s1", "s9999"))
-    for item, collection in ((note, "notes"), (action, "actions"), (strategy, "tows")):
+    for item, collection in ((note, NOTES), (action, ACTIONS), (strategy, TOWS)):
         assert item_problems(refs, collection, item) == []
     start = time.perf_counter()
     for _ in range(1000):
-        item_problems(refs, "notes", note)
-        item_problems(refs, "actions", action)
-        item_problems(refs, "tows", strategy)
+        item_problems(refs, NOTES, note)
+        item_problems(refs, ACTIONS, action)
+        item_problems(refs, TOWS, strategy)
     per_edit = (time.perf_counter() - start) / 3000
     assert per_edit < 50e-6, f"{per_edit * 1e6:.1f} µs per check"

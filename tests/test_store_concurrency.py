@@ -8,27 +8,30 @@ from pathlib import Path
 
 import pytest
 
+from smartplan_tui.collection_registry import VOTES
 from smartplan_tui.model import SessionInfo, Vote, VoteOption
 from smartplan_tui.store import SessionStore
 
 ADDER = """
 import sys
+from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.model import Quadrant, SwotItem
 from smartplan_tui.store import SessionStore
 handle = SessionStore(sys.argv[1]).open("shared")
 for n in range(int(sys.argv[3])):
-    handle.add("swot", lambda i: SwotItem(i, Quadrant.OPPORTUNITIES, f"{sys.argv[2]}-{n}"))
+    handle.add(SWOT, lambda i: SwotItem(i, Quadrant.OPPORTUNITIES, f"{sys.argv[2]}-{n}"))
 """
 
 VOTER = """
 import sys
+from smartplan_tui.collection_registry import VOTES
 from smartplan_tui.exercises import voting
 from smartplan_tui.model import Ballot
 from smartplan_tui.store import SessionStore
 handle = SessionStore(sys.argv[1]).open("shared")
 for n in range(int(sys.argv[3])):
     ballot = Ballot(voter=f"{sys.argv[2]}-{n}", dots={"A": 1})
-    handle.update("votes", "v1", lambda vote: voting.cast(vote, ballot))
+    handle.update(VOTES, "v1", lambda vote: voting.cast(vote, ballot))
 """
 
 
@@ -53,7 +56,7 @@ def test_three_note_takers_entering_ballots_into_one_vote_lose_none(tmp_path: Pa
     home = tmp_path / "home"
     store = SessionStore(home)
     store.create(SessionInfo("shared", "Shared"))
-    store.open("shared").add("votes", lambda i: Vote(i, "Which?", options=(VoteOption("A", "a"),)))
+    store.open("shared").add(VOTES, lambda i: Vote(i, "Which?", options=(VoteOption("A", "a"),)))
     _run_together(VOTER, home, writers=3, each=40)
     ballots = SessionStore(home).load("shared").votes[0].ballots
     assert sorted(b.voter for b in ballots) == sorted(f"w{w}-{n}" for w in range(3) for n in range(40))

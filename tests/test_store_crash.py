@@ -25,6 +25,7 @@ WRITER = """
 import sys
 import smartplan_tui.store.session_file as sf
 sf.COMPACT_AFTER_LINES = int(sys.argv[2])
+from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.model import Quadrant, SwotItem
 from smartplan_tui.store import SessionStore
 handle = SessionStore(sys.argv[1]).open("crash")
@@ -32,7 +33,7 @@ print("ready", flush=True)
 n = 0
 while True:
     n += 1
-    item = handle.add("swot", lambda i: SwotItem(i, Quadrant.STRENGTHS, f"item {n} " + "ā" * 50))
+    item = handle.add(SWOT, lambda i: SwotItem(i, Quadrant.STRENGTHS, f"item {n} " + "ā" * 50))
     print(item.id, flush=True)
 """
 

@@ -12,12 +12,13 @@ import orjson
 import pytest
 
 import smartplan_tui.store.session_file as session_file
+from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.model import Quadrant, SessionInfo, SwotItem
 from smartplan_tui.store import SessionStore, StoreError, data_home
 
 
 def _add(store: SessionStore, text: str) -> None:
-    store.open("ws").add("swot", lambda i: SwotItem(i, Quadrant.STRENGTHS, text))
+    store.open("ws").add(SWOT, lambda i: SwotItem(i, Quadrant.STRENGTHS, text))
 
 
 @pytest.fixture
@@ -91,7 +92,7 @@ def test_a_schema_0_file_is_migrated_with_a_backup_of_the_original(home: Path) -
     assert session.info.title == "Pre-release workshop"
     assert [i.id for i in session.swot] == ["s1"]
     _add_to = store.open("legacy")
-    _add_to.add("swot", lambda i: SwotItem(i, Quadrant.THREATS, "Storms"))
+    _add_to.add(SWOT, lambda i: SwotItem(i, Quadrant.THREATS, "Storms"))
     on_disk = orjson.loads((sessions / "legacy.json").read_bytes())
     assert on_disk["meta"]["store"]["schema"] == 1
     assert sorted(on_disk["swot"]) == ["s1", "s2"]

@@ -8,6 +8,7 @@ files that other users of the machine could read.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import stat
@@ -22,6 +23,7 @@ import orjson
 import pytest
 
 import smartplan_tui.store.session_file as session_file
+from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.model import Quadrant, SessionInfo, SwotItem
 from smartplan_tui.store import SessionStore, StoreError, dumps, session_to_document
 
@@ -29,7 +31,7 @@ CLI = [sys.executable, "-m", "smartplan_tui"]
 
 
 def _add(store: SessionStore, text: str, session_id: str = "ws") -> str:
-    return store.open(session_id).add("swot", lambda i: SwotItem(i, Quadrant.STRENGTHS, text)).id
+    return store.open(session_id).add(SWOT, lambda i: SwotItem(i, Quadrant.STRENGTHS, text)).id
 
 
 def _texts(home: Path, session_id: str = "ws") -> list[str]:
@@ -299,12 +301,13 @@ def test_a_writer_waits_for_another_even_when_lock_files_are_deleted(
 
 ADDER = """
 import sys, time
+from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.model import Quadrant, SwotItem
 from smartplan_tui.store import SessionStore
 handle = SessionStore(sys.argv[1]).open("ws")
 end = time.monotonic() + float(sys.argv[3])
 while time.monotonic() < end:
-    item = handle.add("swot", lambda i: SwotItem(i, Quadrant.STRENGTHS, sys.argv[2]))
+    item = handle.add(SWOT, lambda i: SwotItem(i, Quadrant.STRENGTHS, sys.argv[2]))
     print(item.id, flush=True)
 """
 
@@ -344,25 +347,31 @@ def test_three_writers_and_a_cleaner_lose_nothing(ws: SessionStore, home: Path) 
 # ---------------------------------------------------------------- a read-only copy
 
 
-@pytest.fixture
-def read_only_home(tmp_path: Path) -> Iterator[Path]:
-    """A data home on a file system mounted read-only (as a USB stick or an archive is)."""
+@contextlib.contextmanager
+def _tmpfs(mount: Path, size: str) -> Iterator[Path]:
+    """A file system of its own, so a test can fill it or make it read-only for real."""
     if os.geteuid() != 0:
-        pytest.skip("mounting a read-only file system needs root")
-    mount = tmp_path / "ro"
+        pytest.skip("mounting a file system needs root")
     mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
                       capture_output=True).returncode:
         pytest.skip("this machine cannot mount a tmpfs")
     try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.fixture
+def read_only_home(tmp_path: Path) -> Iterator[Path]:
+    """A data home on a file system mounted read-only (as a USB stick or an archive is)."""
+    with _tmpfs(tmp_path / "ro", "8m") as mount:
         home = mount / "home"
         store = SessionStore(home)
         store.create(SessionInfo("ws", "Workshop on a stick"))
         _add(store, "one")
         subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
         yield home
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_a_read_only_copy_can_be_read_and_says_why_it_cannot_be_written(
@@ -382,18 +391,9 @@ def test_a_read_only_copy_can_be_read_and_says_why_it_cannot_be_written(
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 2 MiB file system of its own, so the disk can really be filled."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a file system needs root")
-    mount = tmp_path / "small"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
-                      capture_output=True).returncode:
-        pytest.skip("this machine cannot mount a tmpfs")
-    try:
+    """A 2 MiB file system, so the disk can really be filled."""
+    with _tmpfs(tmp_path / "small", "2m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def _fill(disk: Path, leave: int) -> Path:
@@ -412,7 +412,7 @@ def test_a_compaction_that_finds_the_disk_full_does_not_block_edits(
     store = SessionStore(home)
     store.create(SessionInfo("ws", "Workshop"))
     handle = store.open("ws")
-    handle.add("swot", lambda i: SwotItem(i, Quadrant.STRENGTHS, "x" * 300_000))  # a big snapshot
+    handle.add(SWOT, lambda i: SwotItem(i, Quadrant.STRENGTHS, "x" * 300_000))  # a big snapshot
     for n in range(2):
         _add(store, f"before {n}")
     filler = _fill(small_disk, 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from smartplan_tui.collection_registry import SWOT, TOWS, VOTES
 from smartplan_tui.exercises.voting_count import count
 from smartplan_tui.model import (
     Action,
@@ -79,7 +80,7 @@ def resolve_priority(session: Session, priority: str) -> tuple[Vote, VoteOption]
         return None
     vote_id, sep, option_id = priority.partition(":")
     if sep:
-        vote = session.find("votes", vote_id)
+        vote = session.find(VOTES, vote_id)
         if isinstance(vote, Vote):
             for option in vote.options:
                 if option.id == option_id:
@@ -93,7 +94,7 @@ def resolve_priority(session: Session, priority: str) -> tuple[Vote, VoteOption]
 
 def from_priority(session: Session, vote_id: str, option_id: str, id: str) -> Action:
     """A new planned action for a voted priority: titled with the option's text."""
-    vote = session.find("votes", vote_id)
+    vote = session.find(VOTES, vote_id)
     if not isinstance(vote, Vote):
         raise ModelError("priority", f"no vote {vote_id!r}")
     option = vote.option(option_id)
@@ -108,13 +109,13 @@ def linked_items(session: Session, action: Action) -> list[SwotItem | TowsStrate
     found = resolve_priority(session, action.priority)
     if found is None or not found[1].source:
         return []
-    source = session.find("swot", found[1].source) or session.find("tows", found[1].source)
+    source = session.find(SWOT, found[1].source) or session.find(TOWS, found[1].source)
     if isinstance(source, SwotItem):
         return [source]
     if isinstance(source, TowsStrategy):
         items: list[SwotItem | TowsStrategy] = [source]
         items.extend(i for link in source.links
-                     if isinstance(i := session.find("swot", link), SwotItem))
+                     if isinstance(i := session.find(SWOT, link), SwotItem))
         return items
     return []
 
@@ -172,7 +173,7 @@ def filter_actions(actions: Iterable[Action], status: ActionStatus | str | None 
 def winner(session: Session, vote_id: str) -> tuple[VoteOption, ...]:
     """The options ranked first by the vote's own method; several on a tie, none before
     any ballot."""
-    vote = session.find("votes", vote_id)
+    vote = session.find(VOTES, vote_id)
     if not isinstance(vote, Vote):
         raise ModelError("votes", f"no vote {vote_id!r}")
     return tuple(vote.option(o) for o in count(vote).winners)

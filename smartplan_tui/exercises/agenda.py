@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from smartplan_tui.model import AgendaItem, ModelError
 
 __all__ = [
+    "EXERCISE_NAMES",
     "AgendaReport",
     "AgendaRow",
     "extend",
@@ -26,6 +27,10 @@ __all__ = [
 ]
 
 Agenda = Sequence[AgendaItem]
+
+#: What a report calls the exercise an agenda item's `exercise` names (`voting` → Voting).
+EXERCISE_NAMES = {"swot": "SWOT", "tows": "TOWS", "voting": "Voting", "votes": "Voting",
+                  "actions": "Action plan", "participants": "Participants", "notes": "Notes"}
 
 
 def running(agenda: Agenda) -> AgendaItem | None:

@@ -10,14 +10,18 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from smartplan_tui.model import ModelError, Participant
+from smartplan_tui.exercises.consent import consent_columns, consent_from_row
+from smartplan_tui.model import DEFAULT_CONSENT_PURPOSES, ModelError, Participant
 
 __all__ = ["CSV_FIELDS", "count_by", "parse_csv"]
 
 #: The columns read from a CSV file (a header row names them; order does not matter).
 CSV_FIELDS = ("name", "organisation", "country", "role", "email")
+
+#: The purposes a CSV's consent columns may name when no profile says otherwise.
+DEFAULT_PURPOSE_IDS = tuple(p.id for p in DEFAULT_CONSENT_PURPOSES)
 
 _ALIASES = {"organization": "organisation", "org": "organisation", "e-mail": "email",
             "mail": "email"}
@@ -29,10 +33,12 @@ def count_by(participants: Iterable[Participant], field: str) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def parse_csv(text: str, source: str = "CSV") -> list[Participant]:
+def parse_csv(text: str, source: str = "CSV",
+              purposes: Sequence[str] = DEFAULT_PURPOSE_IDS) -> list[Participant]:
     """Participants from CSV text with a header row; ids are `new1`, `new2`, … (drafts).
 
-    A country is upper-cased (`lv` → `LV`); empty rows are skipped. Any problem raises
+    A country is upper-cased (`lv` → `LV`); empty rows are skipped. Consent comes from
+    `consent_<purpose>` columns (`exercises.consent.consent_from_row`). Any problem raises
     ModelError naming the source, line and field.
     """
     try:
@@ -47,10 +53,11 @@ def parse_csv(text: str, source: str = "CSV") -> list[Participant]:
     if "name" not in header:
         raise ModelError(f"{source} line 1", "needs a header row with a 'name' column "
                          f"(columns: {', '.join(CSV_FIELDS)})")
-    unknown = [h for h in header if h and h not in CSV_FIELDS]
+    known = (*CSV_FIELDS, *consent_columns(purposes))
+    unknown = [h for h in header if h and h not in known]
     if unknown:
         raise ModelError(f"{source} line 1", f"unknown column {unknown[0]!r} "
-                         f"(known: {', '.join(CSV_FIELDS)})")
+                         f"(known: {', '.join(known)})")
     people: list[Participant] = []
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
@@ -58,10 +65,12 @@ def parse_csv(text: str, source: str = "CSV") -> list[Participant]:
         if len(row) > len(header):
             raise ModelError(f"{source} line {line}", f"has {len(row)} cells; the header "
                              f"names {len(header)}")
-        values = {h: cell.strip() for h, cell in zip(header, row, strict=False) if h}
+        cells = {h: cell.strip() for h, cell in zip(header, row, strict=False) if h}
+        values = {h: v for h, v in cells.items() if h in CSV_FIELDS}
         values["country"] = values.get("country", "").upper()
         try:
-            people.append(Participant(id=f"new{len(people) + 1}", **values))
+            people.append(Participant(id=f"new{len(people) + 1}", **values,
+                                      consent=consent_from_row(cells, purposes)))
         except ModelError as error:
             raise ModelError(f"{source} line {line}", str(error)) from None
     return people

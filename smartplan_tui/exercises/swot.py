@@ -11,6 +11,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 
+from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.model import ModelError, Origin, Quadrant, Session, SwotItem, repoint
 
 __all__ = [
@@ -31,7 +32,7 @@ __all__ = [
 
 
 def _item(session: Session, item_id: str, path: str = "swot") -> SwotItem:
-    item = session.find("swot", item_id)
+    item = session.find(SWOT, item_id)
     if item is None:
         raise ModelError(path, f"no SWOT item {item_id!r}")
     return item
@@ -39,7 +40,7 @@ def _item(session: Session, item_id: str, path: str = "swot") -> SwotItem:
 
 def add_item(session: Session, item: SwotItem) -> Session:
     """The session with `item` last in its quadrant; an id in use is refused."""
-    if session.find("swot", item.id) is not None:
+    if session.find(SWOT, item.id) is not None:
         raise ModelError("swot", f"an item with id {item.id!r} exists already")
     return dataclasses.replace(session, swot=(*session.swot, item))
 
@@ -131,7 +132,7 @@ def delete_item(session: Session, item_id: str) -> Session:
 
 def _repoint(session: Session, old: str, new: str | None) -> Session:
     """References to SWOT item `old` (TOWS links, option sources) moved to `new`, or removed."""
-    return repoint(session, "swot", old, new)
+    return repoint(session, SWOT, old, new)
 
 
 def by_quadrant(items: Iterable[SwotItem]) -> dict[Quadrant, list[SwotItem]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.model import ModelError, Session, SwotItem
 
 __all__ = ["Deleted", "deletion_record", "restore_deleted"]
@@ -39,7 +40,7 @@ def deletion_record(session: Session, item_id: str) -> Deleted:
 
 def restore_deleted(session: Session, record: Deleted) -> Session:
     """The item back in its place, its TOWS links and option sources re-pointed at it."""
-    if session.find("swot", record.item.id) is not None:
+    if session.find(SWOT, record.item.id) is not None:
         raise ModelError("swot", f"{record.item.id} exists already")
     items = list(session.swot)
     items.insert(min(record.index, len(items)), record.item)

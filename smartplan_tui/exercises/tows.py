@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.model import ModelError, Quadrant, Session, SwotItem, TowsStrategy, TowsType
 
 __all__ = [
@@ -43,7 +44,7 @@ def problems(strategy: TowsStrategy, session: Session) -> list[str]:
     found: set[Quadrant] = set()
     found_problems: list[str] = []
     for link in strategy.links:
-        item = session.find("swot", link)
+        item = session.find(SWOT, link)
         if not isinstance(item, SwotItem):
             found_problems.append(f"links {link!r}, which is no SWOT item")
             continue
@@ -69,7 +70,7 @@ def make_strategy(session: Session, id: str, type: TowsType | str | None, text: 
     link_ids = tuple(links)
     if type is None:
         quadrants = [item.quadrant for link in link_ids
-                     if isinstance(item := session.find("swot", link), SwotItem)]
+                     if isinstance(item := session.find(SWOT, link), SwotItem)]
         inferred = infer_type(quadrants)
         if inferred is None:
             raise ModelError("type", "the links do not make one type: link strengths or "

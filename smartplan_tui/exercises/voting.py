@@ -1,6 +1,6 @@
 """Priority voting: casting and correcting ballots, options, counts and their output.
 
-Item-level transforms (`Vote -> Vote`) for the store's `update("votes", id, change)`.
+Item-level transforms (`Vote -> Vote`) for the store's `update(VOTES, id, change)`.
 The counting itself lives in `voting_count` (methods in `voting_methods`), the result
 types in `voting_result`, the JSON and table in `voting_output`, score means and the 2×2
 matrix in `scoring`; this module is the one others import.
@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 
+from smartplan_tui.collection_registry import SWOT, TOWS
 from smartplan_tui.exercises.scoring import MatrixClass, ScoreCell, ScoreMatrix, score_matrix
 from smartplan_tui.exercises.voting_count import count
 from smartplan_tui.exercises.voting_output import render_table, result_to_json
@@ -62,7 +63,8 @@ def _require_open(vote: Vote, doing: str) -> None:
 
 
 def cast(vote: Vote, ballot: Ballot) -> Vote:
-    """The vote with this ballot counted; a voter's new ballot replaces their earlier one.
+    """The vote with this ballot counted; a voter's new ballot replaces their earlier one,
+    and so does a device's (a phone in the room changing its mind).
 
     Refused (ModelError) when the vote is closed or the ballot breaks a rule; the reason
     is `Vote.ballot_problem`'s.
@@ -71,7 +73,9 @@ def cast(vote: Vote, ballot: Ballot) -> Vote:
     problem = vote.ballot_problem(ballot)
     ballots = list(vote.ballots)
     index = len(ballots)
-    if ballot.voter:
+    if ballot.device:
+        index = next((i for i, b in enumerate(ballots) if b.device == ballot.device), index)
+    elif ballot.voter:
         index = next((i for i, b in enumerate(ballots) if b.voter == ballot.voter), index)
     if problem:
         raise ModelError(f"ballots[{index}]", problem)
@@ -127,7 +131,7 @@ def options_from(session: Session, source_ids: Sequence[str],
     letters = _next_letters(o.id for o in existing)
     options = []
     for i, source_id in enumerate(source_ids):
-        source = session.find("swot", source_id) or session.find("tows", source_id)
+        source = session.find(SWOT, source_id) or session.find(TOWS, source_id)
         if not isinstance(source, SwotItem | TowsStrategy):
             raise ModelError(f"source_ids[{i}]", f"no SWOT item or TOWS strategy {source_id!r}")
         options.append(VoteOption(next(letters), source.text, source.id))

@@ -28,6 +28,8 @@ from smartplan_tui.exercises.voting_methods import (
 )
 from smartplan_tui.exercises.voting_result import IrvRound, ResultRow, VoteResult, rank_options
 from smartplan_tui.model import ModelError, Vote, VoteMethod
+from smartplan_tui.numbers import format_number
+from smartplan_tui.text import and_list
 
 __all__ = ["count"]
 
@@ -99,18 +101,11 @@ def _finish(vote: Vote, method: VoteMethod, keys: Mapping[str, Any],
 
 
 def _listing(rows: Sequence[ResultRow], unit: str = "") -> str:
-    return ", ".join(f"{row.option} {_number(row.score)}{unit}" for row in rows)
+    return ", ".join(f"{row.option} {format_number(row.score)}{unit}" for row in rows)
 
 
 def _ballots(n: int) -> str:
     return "1 ballot" if n == 1 else f"{n} ballots"
-
-
-def _number(value: float) -> str:
-    """3 stays 3, 2.5 stays 2.5, 3.3333 becomes 3.33."""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0")
 
 
 # ------------------------------------------------------------------- dot
@@ -216,7 +211,7 @@ def _count_schulze(vote: Vote) -> VoteResult:
         if _has_dots(vote):
             lines.append(_DOTS_READ)
         if vote.ballots and groups and len(groups[0]) > 1:
-            lines.append(f"{_and([ids[x] for x in groups[0]])} tie for first: no option beats "
+            lines.append(f"{and_list([ids[x] for x in groups[0]])} tie for first: no option beats "
                          "any of them and none of them beats another, so they share rank 1 "
                          "whatever their scores.")
         index = {o: i for i, o in enumerate(ids)}
@@ -227,11 +222,6 @@ def _count_schulze(vote: Vote) -> VoteResult:
 
     return _finish(vote, VoteMethod.SCHULZE, keys, wins, 0, explain,
                    pairwise=tuple(map(tuple, d)), strongest=tuple(map(tuple, p)))
-
-
-def _and(names: Sequence[str]) -> str:
-    """A, B and C."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _schulze_pair(x: int, y: int, d: list[list[int]], p: list[list[int]],
@@ -319,8 +309,8 @@ def _count_score(vote: Vote) -> VoteResult:
                  "marked score 0 and come last."]
         for row in rows:
             per = means[row.option]
-            detail = ", ".join(f"{c} {_number(float(per[c]))}" for c in vote.criteria if c in per)
-            lines.append(f"{row.option}: {detail or 'no marks'} → {_number(row.score)}")
+            detail = ", ".join(f"{c} {format_number(float(per[c]))}" for c in vote.criteria if c in per)
+            lines.append(f"{row.option}: {detail or 'no marks'} → {format_number(row.score)}")
         return lines
 
     return _finish(vote, VoteMethod.SCORE, keys, scores, invalid, explain,

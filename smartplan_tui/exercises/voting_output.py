@@ -1,31 +1,27 @@
-"""A count as results JSON (DESIGN.md "Results") and as a plain-text table with bars."""
+"""A count as results JSON (docs/format.md, "Vote results") and as a plain-text table with bars."""
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from smartplan_tui.exercises.voting_result import VoteResult
 from smartplan_tui.model import VoteMethod
-from smartplan_tui.text import PICTURES
+from smartplan_tui.numbers import format_column, rounded
+from smartplan_tui.text import fit, shorten
 
-__all__ = ["plain_label", "render_table", "result_to_json"]
+__all__ = ["JSON_PLACES", "render_table", "result_to_json"]
 
 BAR_WIDTH = 30
 LABEL_WIDTH = 40
 _EIGHTHS = " ▏▎▍▌▋▊▉"
-
-
-def _json_number(value: float) -> int | float:
-    if float(value).is_integer():
-        return int(value)
-    return round(float(value), 4)
+#: Decimals a score keeps in the results JSON: more than any table shows, for scripts.
+JSON_PLACES = 4
 
 
 def result_to_json(result: VoteResult) -> dict[str, Any]:
     """One vote's entry in `smartplan results --json`, plus method details.
 
-    The DESIGN.md keys (id, method, ballots, invalid, ranking, ties, explanation) come
+    The keys every method has (id, method, ballots, invalid, ranking, ties, explanation) come
     first; extra keys: `tie_rule`, `question`, and per method `points` (Borda),
     `pairwise`/`strongest` (Schulze, as {from: {to: n}}), `rounds` (IRV), `means` (score).
     """
@@ -34,7 +30,7 @@ def result_to_json(result: VoteResult) -> dict[str, Any]:
         "method": result.method.value,
         "ballots": result.ballots,
         "invalid": result.invalid,
-        "ranking": [{"option": r.option, "rank": r.rank, "score": _json_number(r.score)}
+        "ranking": [{"option": r.option, "rank": r.rank, "score": rounded(r.score, JSON_PLACES)}
                     for r in result.rows],
         "ties": [list(group) for group in result.ties],
         "explanation": result.explanation,
@@ -42,7 +38,7 @@ def result_to_json(result: VoteResult) -> dict[str, Any]:
         "question": result.question,
     }
     if result.method is VoteMethod.BORDA:
-        data["points"] = {o: _json_number(p) for o, p in result.points.items()}
+        data["points"] = {o: rounded(p, JSON_PLACES) for o, p in result.points.items()}
     if result.method is VoteMethod.SCHULZE:
         for key in ("pairwise", "strongest"):
             matrix = getattr(result, key)
@@ -53,35 +49,9 @@ def result_to_json(result: VoteResult) -> dict[str, Any]:
                            "eliminated": list(r.eliminated), "winners": list(r.winners),
                            "note": r.note} for r in result.rounds]
     if result.method is VoteMethod.SCORE:
-        data["means"] = {o: {c: _json_number(v) for c, v in m.items()}
+        data["means"] = {o: {c: rounded(v, JSON_PLACES) for c, v in m.items()}
                          for o, m in result.means.items()}
     return data
-
-
-def plain_label(text: str, width: int = LABEL_WIDTH) -> str:
-    """Text cut to `width` columns for one table cell, control characters made visible."""
-    # Control characters as visible pictures (␊ for a line feed, `smartplan_tui.text`):
-    # a table row must stay one line, and participant text is shown, never interpreted.
-    shown = text.translate(PICTURES)
-    kept: list[tuple[str, int]] = []
-    used = 0
-    for ch in shown:
-        w = _columns(ch)
-        if used + w > width:
-            while kept and used + 1 > width:
-                used -= kept.pop()[1]
-            kept.append(("…", 1))
-            used += 1
-            break
-        kept.append((ch, w))
-        used += w
-    return "".join(ch for ch, _ in kept) + " " * (width - used)
-
-
-def _columns(ch: str) -> int:
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def _bar(value: float, top: float) -> str:
@@ -100,19 +70,19 @@ def render_table(result: VoteResult, *, explain: bool = True, header: bool = Fal
     """
     unit = {VoteMethod.DOT: "dots", VoteMethod.BORDA: "points", VoteMethod.SCHULZE: "wins",
             VoteMethod.IRV: "votes", VoteMethod.SCORE: "mean"}[result.method]
-    title = plain_label(result.question, 60).rstrip() if result.question else ""
+    title = shorten(result.question, 60)
     lines = [f"{result.vote_id}" + (f" — {title}" if title else "")] if header else []
     lines.append(f"{result.method.value}, {result.ballots} ballots"
                  + (f", {result.invalid} invalid" if result.invalid else ""))
-    whole = all(float(r.score).is_integer() for r in result.rows)
-    scores = [str(int(r.score)) if whole else f"{r.score:.2f}" for r in result.rows]
+    scores = format_column([r.score for r in result.rows])
     score_width = max([len(unit), *map(len, scores)])
     id_width = max([6, *(len(r.option) for r in result.rows)])
     lines.append(f"{'rank':>4}  {'option':<{id_width}}  {'text':<{LABEL_WIDTH}}  "
                  f"{unit:>{score_width}}")
     top = max((float(r.score) for r in result.rows), default=0.0)
     for row, score in zip(result.rows, scores, strict=True):
-        label = plain_label(result.labels.get(row.option, ""))
+        # Participant text is shown, never interpreted, and a row stays one line.
+        label = fit(result.labels.get(row.option, ""), LABEL_WIDTH)
         lines.append(f"{row.rank:>4}  {row.option:<{id_width}}  {label}  "
                      f"{score:>{score_width}}  {_bar(float(row.score), top)}".rstrip())
     if result.ties:

@@ -13,21 +13,27 @@ not plain (`dots["a\\nb"]`), so an error message stays one printable line.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Any
+from typing import Any, Generic, TypeVar
 
+from smartplan_tui.collection_registry import COLLECTIONS, Collection, Identified
 from smartplan_tui.model import (
     Action,
     ActionStatus,
     AgendaItem,
     Ballot,
+    Consent,
+    ConsentPurpose,
     ModelError,
     Note,
     NoteKind,
     Origin,
     Participant,
+    ProjectProfile,
     Quadrant,
+    Room,
+    RoomActivity,
     SessionInfo,
     SessionKind,
     SwotItem,
@@ -46,6 +52,8 @@ from smartplan_tui.model import (
 
 Doc = dict[str, Any]
 Decoder = Callable[[str, Any], Any]
+T = TypeVar("T")
+Item = TypeVar("Item", bound=Identified)
 
 
 def _need(path: str, value: Any, kind: type | tuple[type, ...], what: str) -> Any:
@@ -73,7 +81,7 @@ def d_opt_int(path: str, value: Any) -> int | None:
 def d_number(path: str, value: Any) -> int | float | None:
     if value is None:
         return None
-    number = _need(path, value, (int, float), "a number")
+    number: int | float = _need(path, value, (int, float), "a number")
     return number
 
 
@@ -99,6 +107,20 @@ def d_date(path: str, value: Any) -> date | None:
 
 def d_datetime(path: str, value: Any) -> datetime | None:
     return None if value is None else _at(path, parse_datetime, value)
+
+
+def d_time(path: str, value: Any) -> time | None:
+    """A time of day, `HH:MM` (seconds allowed), without a time zone."""
+    if value is None:
+        return None
+    text = _need(path, value, str, "a time (HH:MM)")
+    try:
+        parsed = time.fromisoformat(text)
+    except ValueError:
+        raise ModelError(path, f"{describe(text)} is not a time of day (HH:MM)") from None
+    if parsed.tzinfo is not None or len(text) < 5:
+        raise ModelError(path, f"{describe(text)} is not a time of day (HH:MM)")
+    return parsed
 
 
 def d_enum(cls: type[StrEnum]) -> Decoder:
@@ -166,6 +188,8 @@ def e_plain(value: Any) -> Any:
         return value.value
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, time):
+        return value.isoformat("minutes" if not value.second else "seconds")
     if isinstance(value, tuple | list):
         return [e_plain(v) for v in value]
     if isinstance(value, Mapping):
@@ -175,17 +199,17 @@ def e_plain(value: Any) -> Any:
     return value
 
 
-class Spec:
+class Spec(Generic[T]):
     """How one model class maps to a document: field decoders, defaults and the encoder."""
 
-    def __init__(self, cls: type, fields: dict[str, Decoder], required: tuple[str, ...],
+    def __init__(self, cls: type[T], fields: dict[str, Decoder], required: tuple[str, ...],
                  omit_empty: tuple[str, ...] = ()) -> None:
         self.cls = cls
         self.fields = fields
         self.required = required
         self.omit_empty = omit_empty
 
-    def decode(self, path: str, value: Any, *, defaults: Mapping[str, Any] | None = None) -> Any:
+    def decode(self, path: str, value: Any, *, defaults: Mapping[str, Any] | None = None) -> T:
         doc = _need(path, value, dict, "an object")
         unknown = [k for k in doc if k not in self.fields]
         if unknown:
@@ -206,7 +230,7 @@ class Spec:
             located = not path or error.path == path or error.path.startswith(f"{path}.")
             raise (error if located else error.within(path)) from None
 
-    def encode(self, obj: Any) -> Doc:
+    def encode(self, obj: T) -> Doc:
         doc: Doc = {}
         for name in self.fields:
             value = getattr(obj, name)
@@ -214,6 +238,10 @@ class Spec:
                 continue
             doc[name] = e_plain(value)
         return doc
+
+
+def _consent(path: str, value: Any) -> Consent:
+    return CONSENT.decode(path, value)
 
 
 def _origin(path: str, value: Any) -> Origin:
@@ -228,14 +256,36 @@ def _ballot(path: str, value: Any) -> Ballot:
     return BALLOT.decode(path, value)
 
 
+def _purpose(path: str, value: Any) -> ConsentPurpose:
+    return PURPOSE.decode(path, value)
+
+
+def d_profile(path: str, value: Any) -> ProjectProfile | None:
+    return None if value is None else PROFILE.decode(path, value)
+
+
+PURPOSE = Spec(ConsentPurpose, {"id": d_str, "text": d_str}, ("id", "text"))
+#: The project profile (`<home>/profile.json`, or `profile` in a session's title block):
+#: only the fields set are written.
+PROFILE = Spec(ProjectProfile, {
+    "project": d_str, "acronym": d_str, "number": d_str, "programme": d_str,
+    "organiser": d_str, "partners": d_strs, "logos": d_strs, "disclaimer": d_str,
+    "author": d_str, "consent_purposes": d_list(_purpose), "attendance_columns": d_strs,
+}, (), omit_empty=("project", "acronym", "number", "programme", "organiser", "partners",
+                   "logos", "disclaimer", "author", "consent_purposes", "attendance_columns"))
 INFO = Spec(SessionInfo, {
     "id": d_str, "title": d_str, "kind": d_enum(SessionKind), "date": d_date, "place": d_str,
-    "region": d_str, "facilitator": d_str, "language": d_str,
-}, ("id", "title"))
+    "region": d_str, "facilitator": d_str, "language": d_str, "end_date": d_date,
+    "start_time": d_time, "end_time": d_time, "profile": d_profile, "retain_until": d_date,
+}, ("id", "title"), omit_empty=("end_date", "start_time", "end_time", "profile", "retain_until"))
+CONSENT = Spec(Consent, {
+    "purpose": d_str, "given": d_bool, "at": d_datetime, "how": d_str, "recorded_by": d_str,
+    "withdrawn_at": d_datetime,
+}, ("purpose", "given"), omit_empty=("at", "how", "recorded_by", "withdrawn_at"))
 PARTICIPANT = Spec(Participant, {
     "id": d_str, "name": d_str, "organisation": d_str, "country": d_str, "role": d_str,
-    "email": d_str,
-}, ("id", "name"))
+    "email": d_str, "consent": d_list(_consent),
+}, ("id", "name"), omit_empty=("consent",))
 AGENDA = Spec(AgendaItem, {
     "id": d_str, "title": d_str, "minutes": d_int, "exercise": d_str,
     "started_at": d_datetime, "ended_at": d_datetime,
@@ -251,8 +301,11 @@ TOWS = Spec(TowsStrategy, {
 OPTION = Spec(VoteOption, {"id": d_str, "text": d_str, "source": d_str}, ("id", "text"))
 BALLOT = Spec(Ballot, {
     "voter": d_str, "dots": d_opt_int_map, "ranking": d_opt_strs, "scores": d_opt_score_map,
-    "aggregate": d_bool,
-}, (), omit_empty=("voter", "dots", "ranking", "scores", "aggregate"))
+    "aggregate": d_bool, "device": d_str,
+}, (), omit_empty=("voter", "dots", "ranking", "scores", "aggregate", "device"))
+#: What the room sees (`meta.room` of a session file; not in the interchange format).
+ROOM = Spec(Room, {"activity": d_enum(RoomActivity), "vote": d_str, "names": d_bool}, (),
+            omit_empty=("vote", "names"))
 VOTE = Spec(Vote, {
     "id": d_str, "question": d_str, "method": d_enum(VoteMethod), "options": d_list(_option),
     "dots_per_voter": d_int, "max_dots_per_option": d_opt_int, "criteria": d_strs,
@@ -269,26 +322,11 @@ NOTE = Spec(Note, {
     "agenda_item": d_str,
 }, ("id", "at", "text"))
 
-#: The spec of each session list, by its name in the interchange format.
-SPECS: dict[str, Spec] = {
-    "participants": PARTICIPANT, "agenda": AGENDA, "swot": SWOT, "tows": TOWS,
-    "votes": VOTE, "actions": ACTION, "notes": NOTE,
-}
-#: The prefix of ids the store makes for each list (`s7`, `a3`).
-ID_PREFIX: dict[str, str] = {
-    "participants": "p", "agenda": "ag", "swot": "s", "tows": "t", "votes": "v",
-    "actions": "a", "notes": "n",
-}
-_BY_CLASS: dict[type, Spec] = {spec.cls: spec for spec in (*SPECS.values(), INFO, ORIGIN,
-                                                          OPTION, BALLOT)}
-
-
-def collection_of(obj: object) -> str:
-    """The session list an item belongs in (`SwotItem` → `swot`)."""
-    for name, spec in SPECS.items():
-        if isinstance(obj, spec.cls):
-            return name
-    raise TypeError(f"{type(obj).__name__} is not a session item")
+_BY_CLASS: dict[type, Spec[Any]] = {spec.cls: spec for spec in (
+    INFO, PURPOSE, PROFILE, CONSENT, PARTICIPANT, AGENDA, ORIGIN, SWOT, TOWS, OPTION, BALLOT, VOTE,
+    ACTION, NOTE, ROOM)}
+#: The spec of each session list's items (a list without one fails here, at import).
+SPECS: dict[Collection[Any], Spec[Any]] = {c: _BY_CLASS[c.cls] for c in COLLECTIONS}
 
 
 def encode(obj: Any) -> Doc:
@@ -296,9 +334,12 @@ def encode(obj: Any) -> Doc:
     return _BY_CLASS[type(obj)].encode(obj)
 
 
-def decode(collection: str, doc: Any, path: str = "") -> Any:
-    """The model object of a stored or imported document of a session list."""
-    return SPECS[collection].decode(path, doc)
+def decode(collection: Collection[Item], doc: Any, path: str = "", *,
+           defaults: Mapping[str, Any] | None = None) -> Item:
+    """The item of `collection` a stored or imported document holds; `defaults` fill in
+    fields the document leaves out (an imported item without an id)."""
+    spec: Spec[Item] = SPECS[collection]
+    return spec.decode(path, doc, defaults=defaults)
 
 
 class StoredReferences:

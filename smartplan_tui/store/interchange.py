@@ -1,4 +1,4 @@
-"""The interchange format v1: a whole session as one JSON document (DESIGN.md).
+"""The interchange format v1: a whole session as one JSON document (docs/format.md).
 
 `session_to_document` and `document_to_session` are exact inverses on valid data, which
 makes export → import → export identical. Import validates everything first and reports
@@ -19,8 +19,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+from smartplan_tui.collection_registry import COLLECTIONS, Collection
 from smartplan_tui.model import (
-    COLLECTIONS,
     RESERVED_NAMES,
     ModelError,
     Session,
@@ -29,18 +29,18 @@ from smartplan_tui.model import (
     reference_problems,
     session_id_problem,
 )
-from smartplan_tui.store.codec import ID_PREFIX, INFO, SPECS, Doc, encode
+from smartplan_tui.store.codec import INFO, Doc, decode, encode
 
 FORMAT = "smartplan/session"
 VERSION = 1
-_TOP_LEVEL = ("format", "version", "session", *COLLECTIONS)
+_TOP_LEVEL = ("format", "version", "session", *(c.name for c in COLLECTIONS))
 
 
 def session_to_document(session: Session) -> Doc:
     """The interchange document of a session, every field written out (canonical form)."""
     doc: Doc = {"format": FORMAT, "version": VERSION, "session": encode(session.info)}
-    for name in COLLECTIONS:
-        doc[name] = [encode(item) for item in getattr(session, name)]
+    for collection in COLLECTIONS:
+        doc[collection.name] = [encode(item) for item in collection.items(session)]
     return doc
 
 
@@ -86,14 +86,13 @@ def document_to_session(doc: Any, *, existing: Callable[[str], bool] | None = No
     if problem is not None and not (existing is not None and existing(info.id)):
         raise ModelError("session.id", problem)
     lists: dict[str, tuple[Any, ...]] = {}
-    for name in COLLECTIONS:
-        raw = doc.get(name)
+    for collection in COLLECTIONS:
+        raw = doc.get(collection.name)
         if raw is None:
-            lists[name] = ()
             continue
         if not isinstance(raw, list):
-            raise ModelError(name, "must be a list")
-        lists[name] = _decode_list(name, raw)
+            raise ModelError(collection.name, "must be a list")
+        lists[collection.name] = _decode_list(collection, raw)
     session = Session.of(info, lists)
     problems = reference_problems(session)
     if problems:
@@ -103,9 +102,9 @@ def document_to_session(doc: Any, *, existing: Callable[[str], bool] | None = No
     return session
 
 
-def _decode_list(name: str, raw: list[Any]) -> tuple[Any, ...]:
+def _decode_list(collection: Collection[Any], raw: list[Any]) -> tuple[Any, ...]:
     """Decode one list, giving items without an id the next free one (`s1`, `s2`, …)."""
-    spec = SPECS[name]
+    name, prefix = collection.name, collection.id_prefix
     taken = {item.get("id") for item in raw if isinstance(item, dict) and isinstance(item.get("id"), str)}
     counter = 0
     items = []
@@ -113,10 +112,10 @@ def _decode_list(name: str, raw: list[Any]) -> tuple[Any, ...]:
         defaults = None
         if isinstance(item, dict) and "id" not in item:
             counter += 1
-            while f"{ID_PREFIX[name]}{counter}" in taken:
+            while f"{prefix}{counter}" in taken:
                 counter += 1
-            defaults = {"id": f"{ID_PREFIX[name]}{counter}"}
-        items.append(spec.decode(f"{name}[{i}]", item, defaults=defaults))
+            defaults = {"id": f"{prefix}{counter}"}
+        items.append(decode(collection, item, f"{name}[{i}]", defaults=defaults))
     return tuple(items)
 
 

@@ -9,6 +9,7 @@ as it is on disk at that moment: two note-takers adding items at once both keep 
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -19,9 +20,16 @@ from typing import Any, TypeVar
 
 import orjson
 
-from smartplan_tui.model import (
+from smartplan_tui.collection_registry import (
     COLLECTIONS,
+    Collection,
+    Identified,
+    collection_named,
+)
+from smartplan_tui.model import (
+    REFERENCED_LISTS,
     ModelError,
+    Room,
     Session,
     SessionInfo,
     SessionKind,
@@ -30,22 +38,16 @@ from smartplan_tui.model import (
     legacy_session_id_ok,
     repoint,
 )
-from smartplan_tui.store.codec import (
-    ID_PREFIX,
-    INFO,
-    SPECS,
-    StoredReferences,
-    collection_of,
-    decode,
-    encode,
-)
+from smartplan_tui.store.codec import INFO, ROOM, StoredReferences, decode, encode
 from smartplan_tui.store.errors import StoreError
 from smartplan_tui.store.interchange import document_to_session, session_to_document, slugify
 from smartplan_tui.store.journal import ORDER
+from smartplan_tui.store.profile import ProfileFile
 from smartplan_tui.store.session_file import Data, SessionFile, Transaction, write_atomically
 
-T = TypeVar("T")
-NewId = Callable[[str], str]
+T = TypeVar("T", bound=Identified)
+#: Gives `apply`'s change a fresh id of a list: `new_id(SWOT)` → `s13`.
+NewId = Callable[[Collection[Any]], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +70,15 @@ class SessionSummary:
 
 def _session_to_data(session: Session) -> Data:
     data: Data = {"meta": {"info": encode(session.info), "ids": {}}}
-    for name in COLLECTIONS:
-        data[name] = {item.id: encode(item) for item in getattr(session, name)}
-        data["meta"]["ids"][name] = _highest_number(name, data[name])
+    for collection in COLLECTIONS:
+        table = {item.id: encode(item) for item in collection.items(session)}
+        data[collection.name] = table
+        data["meta"]["ids"][collection.name] = _highest_number(collection, table)
     return data
 
 
-def _highest_number(collection: str, table: dict[str, Any]) -> int:
-    pattern = re.compile(rf"{re.escape(ID_PREFIX[collection])}([0-9]+)")
+def _highest_number(collection: Collection[Any], table: dict[str, Any]) -> int:
+    pattern = re.compile(rf"{re.escape(collection.id_prefix)}([0-9]+)")
     numbers = [int(m.group(1)) for key in table if (m := pattern.fullmatch(key))]
     return max(numbers, default=0)
 
@@ -92,7 +95,7 @@ class _Decoded:
     def __init__(self) -> None:
         self.revision = -1
         self._result: Session | None = None
-        self.items: dict[str, dict[str, Any]] = {name: {} for name in COLLECTIONS}
+        self.items: dict[str, dict[str, Any]] = {c.name: {} for c in COLLECTIONS}
         self.info: SessionInfo | None = None
 
     def refresh(self, data: Data, path: Path, touched: set[tuple[str, str]] | None) -> None:
@@ -114,9 +117,9 @@ class _Decoded:
         self._result = None
         self.info = None
         info = INFO.decode("session", data.get("meta", {}).get("info"))
-        for name in COLLECTIONS:
-            self.items[name] = {key: decode(name, doc, f"{name}.{key}")
-                                for key, doc in data.get(name, {}).items()}
+        for c in COLLECTIONS:
+            self.items[c.name] = {key: decode(c, doc, f"{c.name}.{key}")
+                                  for key, doc in data.get(c.name, {}).items()}
         self.info = info
 
     def _decode_one(self, data: Data, table: str, key: str) -> None:
@@ -125,23 +128,26 @@ class _Decoded:
                 self.info = INFO.decode("session", data["meta"].get("info"))
             return
         items = self.items.get(table)
-        if items is None:
+        collection = collection_named(table)
+        if items is None or collection is None:
             return  # not a list of the model (a newer SmartPlan's): kept, not decoded
         docs = data.get(table, {})
         if key == ORDER:
-            self.items[table] = {i: items[i] for i in docs if i in items}
+            self.items[table] = (dict(zip(docs, map(items.__getitem__, docs), strict=True))
+                                 if docs.keys() == items.keys()
+                                 else {i: items[i] for i in docs if i in items})
             return
         doc = docs.get(key)
         if doc is None:
             items.pop(key, None)
         else:
-            items[key] = decode(table, doc, f"{table}.{key}")
+            items[key] = decode(collection, doc, f"{table}.{key}")
 
     def session(self) -> Session:
         if self._result is None:
             assert self.info is not None
-            self._result = Session.of(self.info, {name: tuple(self.items[name].values())
-                                                  for name in COLLECTIONS})
+            self._result = Session.of(self.info, {name: tuple(items.values())
+                                                  for name, items in self.items.items()})
         return self._result
 
 
@@ -184,72 +190,76 @@ class SessionHandle:
         with self._file.locked():
             data = self._file.read()
             info = INFO.decode("session", data.get("meta", {}).get("info"))
-            items = sum(len(data.get(name, {})) for name in COLLECTIONS)
+            items = sum(len(data.get(c.name, {})) for c in COLLECTIONS)
         return SessionSummary(self.id, info.title, info.kind, info.date, info.place, items,
                               self._file.path.stat().st_mtime)
 
     # ------------------------------------------------------------------ edits
 
-    def add(self, collection: str, make: Callable[[str], T]) -> T:
+    def add(self, collection: Collection[T], make: Callable[[str], T]) -> T:
         """Add the item `make(new_id)` builds; the id is fresh under the lock."""
+        _check_collection(collection)
         with self._file.transaction() as tx:
             item = make(_new_id(tx, collection))
-            self._check_type(collection, item)
+            _check_type(collection, item)
             self._check_references(collection, item)
-            tx.put(collection, item.id, encode(item))  # type: ignore[attr-defined]
+            tx.put(collection.name, item.id, encode(item))
             return item
 
-    def update(self, collection: str, item_id: str, change: Callable[[T], T]) -> T:
+    def update(self, collection: Collection[T], item_id: str, change: Callable[[T], T]) -> T:
         """Apply `change` to the item as stored now (not as this process last saw it)."""
+        _check_collection(collection)
         with self._file.transaction() as tx:
             current = self._get(tx, collection, item_id)
             item = change(current)
-            self._check_type(collection, item)
-            if item.id != item_id:  # type: ignore[attr-defined]
-                raise StoreError(f"{collection} {item_id}: an edit cannot change the id")
+            _check_type(collection, item)
+            if item.id != item_id:
+                raise StoreError(f"{collection.name} {item_id}: an edit cannot change the id")
             self._check_references(collection, item, current)
-            tx.put(collection, item_id, encode(item))
+            tx.put(collection.name, item_id, encode(item))
             return item
 
-    def remove(self, collection: str, item_id: str) -> Any:
+    def remove(self, collection: Collection[T], item_id: str) -> T:
         """Delete an item and every reference to it (`model.repoint`), as one edit; returns
         the item so that it can be restored."""
-        if collection not in _REFERENCED:
+        _check_collection(collection)
+        if collection.name not in REFERENCED_LISTS:
             with self._file.transaction() as tx:
                 item = self._get(tx, collection, item_id)
-                tx.delete(collection, item_id)
+                tx.delete(collection.name, item_id)
                 return item
-        removed: list[Any] = []
+        removed: list[T] = []
 
         def without(session: Session, _new_id: NewId) -> Session:
             item = session.find(collection, item_id)
             if item is None:
-                raise StoreError(f"session {self.id} has no {_singular(collection)} {item_id!r}")
+                raise StoreError(f"session {self.id} has no {collection.singular} {item_id!r}")
             removed.append(item)
-            kept = tuple(i for i in getattr(session, collection) if i.id != item_id)
-            return repoint(session.with_lists({collection: kept}), collection, item_id, None)
+            kept = tuple(i for i in collection.items(session) if i.id != item_id)
+            return repoint(session.with_lists({collection.name: kept}), collection, item_id, None)
 
         self.apply(without)
         return removed[0]
 
-    def restore(self, collection: str, item: Any, index: int | None = None) -> None:
+    def restore(self, collection: Collection[T], item: T, index: int | None = None) -> None:
         """Put a removed item back (undo), at `index` in its list if given."""
+        _check_collection(collection)
         with self._file.transaction() as tx:
-            self._check_type(collection, item)
-            if tx.get(collection, item.id) is not None:
-                raise StoreError(f"{collection} {item.id}: already exists")
+            _check_type(collection, item)
+            if tx.get(collection.name, item.id) is not None:
+                raise StoreError(f"{collection.name} {item.id}: already exists")
             self._check_references(collection, item)
-            tx.put(collection, item.id, encode(item))
+            tx.put(collection.name, item.id, encode(item))
             if index is not None:
-                ids = [i for i in tx.ids(collection) if i != item.id]
+                ids = [i for i in tx.ids(collection.name) if i != item.id]
                 ids.insert(max(0, min(index, len(ids))), item.id)
-                tx.order(collection, ids)
+                tx.order(collection.name, ids)
 
-    def reorder(self, collection: str, ids: Sequence[str]) -> None:
+    def reorder(self, collection: Collection[Any], ids: Sequence[str]) -> None:
         """Order a list as `ids` (items not named keep their order after them)."""
-        self._check_collection(collection)
+        _check_collection(collection)
         with self._file.transaction() as tx:
-            tx.order(collection, list(ids))
+            tx.order(collection.name, list(ids))
 
     def update_info(self, change: Callable[[SessionInfo], SessionInfo]) -> SessionInfo:
         """Edit the title block; the id cannot change."""
@@ -260,6 +270,27 @@ class SessionHandle:
                 raise StoreError("a session's id cannot change; duplicate it instead")
             tx.put("meta", "info", encode(new))
             return new
+
+    def room(self) -> Room:
+        """What the room sees now (`off` for a session that never set it)."""
+        with self._file.locked():
+            return self._room(self._file.read().get("meta", {}).get("room"))
+
+    def set_room(self, room: Room) -> Room:
+        """Put an activity in front of the room; a vote named must exist."""
+        with self._file.transaction() as tx:
+            if room.vote and tx.get("votes", room.vote) is None:
+                raise StoreError(f"session {self.id} has no vote {room.vote!r}")
+            tx.put("meta", "room", encode(room))
+            return room
+
+    def _room(self, doc: Any) -> Room:
+        if doc is None:
+            return Room()
+        try:
+            return ROOM.decode("room", doc)
+        except ModelError as error:
+            raise StoreError(f"{self.path}: holds an invalid value at {error}") from None
 
     def apply(self, change: Callable[[Session, NewId], Session]) -> Session:
         """A whole-session edit (merge, cascade): `change(session, new_id)` returns the new one.
@@ -275,37 +306,26 @@ class SessionHandle:
                 if new.info.id != old.info.id:
                     raise StoreError("a session's id cannot change; duplicate it instead")
                 tx.put("meta", "info", encode(new.info))
-            written = [(name, pair) for name in COLLECTIONS
-                       for pair in _write_changes(tx, name, getattr(old, name), getattr(new, name))]
+            written = [(c, pair) for c in COLLECTIONS
+                       for pair in _write_changes(tx, c.name, c.items(old), c.items(new))]
             # Checked on the state as written (new items may refer to each other); raising
             # here discards the transaction.
             assert self._file.data is not None
             refs = StoredReferences(self._file.data)
-            for name, (before, item) in written:
-                self._check_references(name, item, before, refs=refs, old=old,
-                                       where=f"{name}.{item.id}")
+            for collection, (before, item) in written:
+                self._check_references(collection, item, before, refs=refs, old=old,
+                                       where=f"{collection.name}.{item.id}")
             return new
 
     # ------------------------------------------------------------------ helpers
 
-    def _get(self, tx: Transaction, collection: str, item_id: str) -> Any:
-        self._check_collection(collection)
-        doc = tx.get(collection, item_id)
+    def _get(self, tx: Transaction, collection: Collection[T], item_id: str) -> T:
+        doc = tx.get(collection.name, item_id)
         if doc is None:
-            raise StoreError(f"session {self.id} has no {_singular(collection)} {item_id!r}")
-        return decode(collection, doc, f"{collection}.{item_id}")
+            raise StoreError(f"session {self.id} has no {collection.singular} {item_id!r}")
+        return decode(collection, doc, f"{collection.name}.{item_id}")
 
-    @staticmethod
-    def _check_collection(collection: str) -> None:
-        if collection not in SPECS:
-            raise StoreError(f"unknown list {collection!r} (known: {', '.join(SPECS)})")
-
-    def _check_type(self, collection: str, item: object) -> None:
-        self._check_collection(collection)
-        if collection_of(item) != collection:
-            raise StoreError(f"a {type(item).__name__} does not belong in {collection}")
-
-    def _check_references(self, collection: str, item: Any, before: Any = None, *,
+    def _check_references(self, collection: Collection[Any], item: Any, before: Any = None, *,
                           refs: StoredReferences | None = None, old: Session | None = None,
                           where: str = "") -> None:
         """Refuse an item that refers to items that do not exist, as the importer would.
@@ -336,47 +356,66 @@ def _check_decodes(file: SessionFile, data: Data) -> None:
         decoded.revision = file.revision
 
 
-#: Lists whose items other items refer to: removing one unlinks those references.
-_REFERENCED = frozenset({"swot", "tows", "agenda", "votes"})
+def _check_collection(collection: object) -> None:
+    """TypeError unless `collection` is an entry of the registry (a name is not one)."""
+    if collection not in COLLECTIONS:
+        raise TypeError(f"{collection!r} is not a session list; pass an entry of "
+                        "smartplan_tui.collection_registry (SWOT, NOTES, …)")
 
 
-def _singular(collection: str) -> str:
-    return {"participants": "participant", "agenda": "agenda item", "swot": "SWOT item",
-            "tows": "TOWS strategy", "votes": "vote", "actions": "action",
-            "notes": "note"}[collection]
+def _check_type(collection: Collection[Any], item: object) -> None:
+    if not isinstance(item, collection.cls):
+        raise StoreError(f"a {type(item).__name__} does not belong in {collection.name}")
 
 
-def _new_id(tx: Transaction, collection: str) -> str:
+def _new_id(tx: Transaction, collection: Collection[Any]) -> str:
     """The next unused id of a list (`s13`): a counter in meta, checked against the list."""
-    if collection not in ID_PREFIX:
-        raise StoreError(f"unknown list {collection!r}")
+    _check_collection(collection)
     counters = tx.get("meta", "ids") or {}
-    n = int(counters.get(collection, 0)) + 1
-    while tx.get(collection, f"{ID_PREFIX[collection]}{n}") is not None:
+    n = int(counters.get(collection.name, 0)) + 1
+    while tx.get(collection.name, f"{collection.id_prefix}{n}") is not None:
         n += 1
-    counters[collection] = n
+    counters[collection.name] = n
     tx.put("meta", "ids", counters)
-    return f"{ID_PREFIX[collection]}{n}"
+    return f"{collection.id_prefix}{n}"
 
 
 def _write_changes(tx: Transaction, name: str, old: tuple[Any, ...],
                    new: tuple[Any, ...]) -> list[tuple[Any, Any]]:
-    """Write how `new` differs from `old`; returns (item before or None, item) of every put."""
-    before = {item.id: item for item in old}
-    after_ids = [item.id for item in new]
+    """Write how `new` differs from `old`; returns (item before or None, item) of every put.
+
+    Costs what changed, not the list's length: an edit keeps most items as the very same
+    objects, so the common head and tail are skipped at C speed (`map(operator.is_)`) and
+    only the middle is compared item by item.
+    """
+    if old is new:
+        return []
+    head = _same_run(old, new)
+    tail = _same_run(old[head:][::-1], new[head:][::-1])
+    old_mid, new_mid = old[head:len(old) - tail], new[head:len(new) - tail]
+    before = {item.id: item for item in old_mid}
     written: list[tuple[Any, Any]] = []
-    for item in new:
-        if before.get(item.id) != item:
+    for item in new_mid:
+        was = before.get(item.id)
+        if was is not item and was != item:
             tx.put(name, item.id, encode(item))
-            written.append((before.get(item.id), item))
-    for item_id in before.keys() - set(after_ids):
+            written.append((was, item))
+    kept = {item.id for item in new_mid}
+    for item_id in before.keys() - kept:
         tx.delete(name, item_id)
-    after = set(after_ids)
     # Where the puts and deletes leave the list: survivors in their old order, then new items.
-    natural = [i for i in before if i in after] + [i for i in after_ids if i not in before]
-    if natural != after_ids:
-        tx.order(name, after_ids)
+    # Desired: head, the middle as given, tail. Added items go to the very end unless ordered.
+    survivors = [i for i in before if i in kept]
+    added = [item.id for item in new_mid if item.id not in before]
+    if survivors + added != [item.id for item in new_mid] or (added and tail):
+        tx.order(name, list(map(operator.attrgetter("id"), new)))
     return written
+
+
+def _same_run(a: tuple[Any, ...], b: tuple[Any, ...]) -> int:
+    """How many leading items `a` and `b` share as the very same objects."""
+    same = list(map(operator.is_, a, b))
+    return same.index(False) if False in same else len(same)
 
 
 class SessionStore:
@@ -524,11 +563,20 @@ class SessionStore:
     def backups(self, session_id: str) -> list[Path]:
         return self._file(session_id).backup_files()
 
+    def session_file(self, session_id: str) -> SessionFile:
+        """A session's files, for the store's own modules that rewrite them (erasure)."""
+        return self._file(session_id)
+
     def damaged_copies(self, session_id: str) -> list[Path]:
         """Copies of a session's files taken because they could not be read, oldest first."""
         return self._file(session_id).damaged_copies()
 
     # ------------------------------------------------------------------ settings
+
+    @property
+    def profile(self) -> ProfileFile:
+        """The project profile every document prints (`<home>/profile.json`, its logos)."""
+        return ProfileFile(self.home)
 
     @property
     def settings_path(self) -> Path:

@@ -53,6 +53,8 @@ from smartplan_tui.atomic import replace_atomically, sync_folder
 from smartplan_tui.store import journal
 from smartplan_tui.store.errors import StoreError
 from smartplan_tui.store.journal import DamagedError, Data
+
+__all__ = ["Data", "SessionFile", "Transaction", "private_folder", "write_atomically"]
 from smartplan_tui.store.lockfile import LockTimeout, folder_lock
 from smartplan_tui.store.migrations import SCHEMA_VERSION, migrate
 
@@ -192,8 +194,21 @@ class Transaction:
         self._do({"t": table, "id": doc_id, "del": True})
 
     def order(self, table: str, ids: list[str]) -> None:
-        """Put a list's documents in the order of `ids` (ids not named keep their order, last)."""
-        self._do({"t": table, "order": list(ids)})
+        """Put a list's documents in the order of `ids` (ids not named keep their order, last).
+
+        Journalled as one move when only one id changed place (`journal.order_ops`).
+        """
+        assert self._owner.data is not None
+        docs = self._owner.data.get(table, {})
+        current = list(docs)
+        if len(ids) == len(current) and docs.keys() == set(ids):
+            wanted = list(ids)
+        else:
+            wanted = [i for i in dict.fromkeys(ids) if i in docs]
+            named = set(wanted)
+            wanted += [i for i in current if i not in named]
+        for op in journal.order_ops(table, current, wanted):
+            self._do(op)
 
     def _do(self, op: journal.Op) -> None:
         assert self._owner.data is not None
@@ -350,7 +365,7 @@ class SessionFile:
     def _superseded(store: dict[str, Any], named: int, size: int) -> bool:
         supersedes = store.get("supersedes")
         if supersedes is None:  # a snapshot from before supersedes was recorded
-            return named == store["generation"] - 1
+            return bool(named == store["generation"] - 1)
         return bool(supersedes == {"generation": named, "bytes": size})
 
     def _replay(self, data: Data, chunk: bytes | None) -> None:
@@ -447,6 +462,30 @@ class SessionFile:
             sync_folder(self.path.parent)
             self._forget()
             return kept
+
+    def rewrite(self, change: Callable[[Data], None]) -> None:
+        """Change the stored documents in place, then compact them into a fresh snapshot and
+        an empty journal, so that no earlier value survives in the session's own files.
+
+        For an erasure: an ordinary edit would only append, and the journal would keep the
+        old values. A change that leaves the session undecodable writes nothing.
+        """
+        with self.locked(writing=True), self._saving("the session was left as it was"):
+            data = self.read()
+            if self.validate is not None:
+                self.validate(data)
+            try:
+                change(data)
+                self.touched = None
+                self.revision += 1
+                if self.validate is not None:
+                    self.validate(data)
+            except BaseException:
+                self._forget()
+                raise
+            self._snapshot()
+            if not self._journal_valid:
+                raise OSError(errno.EIO, "the journal could not be reset")
 
     def _keep_what_is_there(self) -> Path | None:
         """Before a replace or a delete: a backup of the session, or a copy of its damaged
