@@ -9,14 +9,14 @@ the file), timed from outside, best of `--runs`:
   1,000-row action plan) the fastest documented way: deep-copying a template row (or
   paragraph) at the lxml level and setting its text, then saving. No other section.
 - `add_row` (only with `--add-row`): the action plan alone through python-docx's
-  `add_row()` and `cell.text`, the way the issue warns against.
+  `add_row()` and `cell.text`, the common but slow way, for comparison.
 - `report`: `smartplan_tui.exports.write_report`, the real export with every section,
   charts, header, footer and the landscape section.
 - `markdown`, `csv zip`: the other writers, for scale.
 - `session only`: the same process doing nothing but build the session; the part of every
   figure that is not export.
 
-Target (issue 6): report ≤ 1.5 × floor.
+Target: report ≤ 1.5 × floor.
 """
 
 from __future__ import annotations

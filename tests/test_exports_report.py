@@ -24,8 +24,8 @@ from session_factory import LONG_TEXT, MARKUP_TEXT, rich_session
 from smartplan_tui.exports import write_report
 from smartplan_tui.model import Note, NoteKind, Session, SessionInfo
 
-SECTIONS = ["Agenda", "Participants", "SWOT", "TOWS", "Voting results", "Action plan",
-            "Notes and decisions"]
+SECTIONS = ["Summary", "Agenda", "Participants", "SWOT", "TOWS", "Voting results",
+            "Action plan", "Notes and decisions", "Next steps"]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return open_docx(path)
 
 
-def test_headings_follow_the_design_order(report: Any) -> None:
+def test_headings_follow_the_report_order(report: Any) -> None:
     found = headings(report)
     assert found[0] == ("Title", "Coastal innovation camp")
     assert [text for style, text in found if style == "Heading 1"] == SECTIONS
@@ -63,8 +63,8 @@ def test_agenda_shows_plan_against_actual(report: Any) -> None:
     rows = table_rows(find_table(report, "Item"))
     assert rows[0] == ["Item", "Exercise", "Start", "End", "Planned (min)", "Actual (min)",
                        "+/− (min)"]
-    assert rows[1] == ["Welcome and goals", "", "2026-12-01 09:00", "2026-12-01 09:20", "15",
-                       "20", "+5"]
+    assert rows[1] == ["Welcome and goals", "", "09:00", "09:20", "15", "20", "+5"]
+    assert [row[1] for row in rows[2:5]] == ["SWOT", "Voting", "Action plan"]
     assert rows[2][4:] == ["45", "40", "-5"]
     assert rows[4][4:] == ["60", "", ""]
     assert rows[-1] == ["Total", "", "", "", "150", "95", "+5"]
@@ -139,15 +139,20 @@ def test_action_plan_sits_in_a_landscape_section(report: Any) -> None:
 
 def test_action_plan_columns_and_smart_gaps(report: Any) -> None:
     rows = table_rows(find_table(report, "Action"))
-    assert rows[0] == ["Action", "Priority", "Owner", "Partners", "Start", "Due", "Budget",
+    assert rows[0] == ["Action", "Priority", "Owner", "Partners", "Start → due", "Budget",
                        "Indicator", "Baseline → target", "Status", "SMART gaps"]
-    assert rows[1] == ["Apply for Interreg funding", "A: Green ferry corridor", "Anna Ozola",
-                       "Klaipėda University, Region Skåne", "2027-01-10", "2027-06-30",
-                       "12,000 €", "applications submitted", "0 → 1", "in progress", "none"]
-    assert rows[3][0] == MARKUP_TEXT and rows[3][6] == "2,500.5 €"
+    assert rows[1] == ["Apply for Interreg funding\nJoint application for the ferry corridor",
+                       "A: Green ferry corridor", "Anna Ozola",
+                       "Klaipėda University, Region Skåne", "2027-01-10 → 2027-06-30",
+                       "12,000\u00a0€", "applications submitted", "0 → 1", "in progress", "none"]
+    assert rows[2][4] == "by 2027-03-01"
+    assert rows[3][0] == MARKUP_TEXT and rows[3][5] == "2,500.5\u00a0€"
     gaps = paragraph_after(report, "SMART gaps")
     assert gaps[0].startswith("Rail lobby letter\nS: ")
-    assert "Total budget: 14,500.5 €" in body_text(report)
+    assert "Total budget: 14,500.5 € (1 action has no budget)" in body_text(report)
+    assert table_rows(find_table(report, "Priority")) == [
+        ["Priority", "Actions", "Budget"], ["A: Green ferry corridor", "1", "12,000\u00a0€"],
+        ["B: Regional rail lobby", "1", "—"], ["No priority", "1", "2,500.5\u00a0€"]]
 
 
 def test_notes_decisions_and_parking_lot(report: Any) -> None:
@@ -214,14 +219,16 @@ def test_a_lone_surrogate_is_dropped_not_fatal(tmp_path: Path) -> None:
     assert "half  a pair" in document.tables[2].rows[0].cells[0].text
 
 
-def test_an_empty_session_still_has_every_section(tmp_path: Path) -> None:
-    session = Session(SessionInfo("empty", "Nothing yet"))
+def test_an_empty_session_has_its_title_block_only(tmp_path: Path) -> None:
+    session = Session(SessionInfo("empty", "Nothing yet", place="Klaipėda", region="Klaipėda"))
     document = open_docx(write_report(session, tmp_path / "empty.docx"))
-    assert [text for style, text in headings(document) if style == "Heading 1"] == SECTIONS
+    assert headings(document) == [("Title", "Nothing yet")]
     text = body_text(document)
+    assert "Place: Klaipėda\n" in text + "\n" and "(Klaipėda)" not in text
     for empty in ("No agenda items.", "No participants recorded.", "No SWOT items.",
                   "No TOWS strategies.", "No votes.", "No actions.", "None recorded."):
-        assert empty in text
+        assert empty not in text
+    assert len(document.sections) == 1  # no landscape pages for an action plan it lacks
     assert document.core_properties.author == "SmartPlan"
 
 

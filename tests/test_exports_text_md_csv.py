@@ -86,8 +86,8 @@ def test_markdown_report_sections_and_literal_text(tmp_path: Path) -> None:
     path = write_markdown(rich_session(), tmp_path / "coast.md")
     markdown = path.read_text(encoding="utf-8")
     sections = [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
-    assert sections == ["Agenda", "Participants", "SWOT", "TOWS", "Voting results",
-                        "Action plan", "Notes and decisions"]
+    assert sections == ["Summary", "Agenda", "Participants", "SWOT", "TOWS", "Voting results",
+                        "Action plan", "Notes and decisions", "Next steps"]
     assert markdown.startswith("# Coastal innovation camp\n")
     assert "### Which strategy should we fund first?" in markdown
     assert "| 1 | A | Green ferry corridor | 4 |" in markdown
@@ -96,7 +96,8 @@ def test_markdown_report_sections_and_literal_text(tmp_path: Path) -> None:
     assert "line one\nline two" in seen
     assert LONG_TEXT in seen
     html_out = MarkdownIt("commonmark").enable("table").render(markdown)
-    assert html_out.count("<table>") == 8  # agenda, participants, tows, 3 results, matrix, actions
+    # agenda, participants, tows, 3 results, matrix, actions, budget by priority
+    assert html_out.count("<table>") == 9
 
 
 # ---------------------------------------------------------------- CSV zip

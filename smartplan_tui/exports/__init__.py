@@ -7,7 +7,9 @@ one-line message. python-docx and Pillow are imported only when a Word file is w
 `import docx` alone costs ~130 ms, and the command line must start fast.
 
 `progress(fraction, what)` is an optional callback for the app's progress bar; it is called
-from the thread that runs the export.
+from the thread that runs the export. `formats` names each writer for the command line and
+the app; `sections` is the report's one list of sections, walked by the Word and the
+Markdown writer.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from smartplan_tui.exports.content import Progress
 from smartplan_tui.exports.errors import ExportError
-from smartplan_tui.model import Session
+from smartplan_tui.model import ProjectProfile, Session
 
 __all__ = [
     "ExportError",
@@ -27,6 +29,7 @@ __all__ = [
     "write_csv_zip",
     "write_handbook",
     "write_markdown",
+    "write_pdf",
     "write_report",
 ]
 
@@ -34,26 +37,38 @@ PathLike = str | os.PathLike[str]
 
 
 def write_report(session: Session, path: PathLike, template: PathLike | None = None,
-                 progress: Progress | None = None) -> Path:
+                 progress: Progress | None = None,
+                 profile: ProjectProfile | None = None) -> Path:
     """The session report (.docx): every section, the action plan on landscape pages."""
     from smartplan_tui.exports.docx_report import write_report as write
 
-    return write(session, path, template, progress)
+    return write(session, path, template, progress, profile)
 
 
-def write_attendance(session: Session, path: PathLike, template: PathLike | None = None) -> Path:
+def write_attendance(session: Session, path: PathLike, template: PathLike | None = None,
+                     profile: ProjectProfile | None = None) -> Path:
     """The attendance list (.docx) with a signature column."""
     from smartplan_tui.exports.attendance import write_attendance as write
 
-    return write(session, path, template)
+    return write(session, path, template, profile)
 
 
 def write_handbook(sessions: Sequence[Session], path: PathLike, template: PathLike | None = None,
-                   progress: Progress | None = None) -> Path:
+                   progress: Progress | None = None,
+                   profile: ProjectProfile | None = None) -> Path:
     """The programme handbook (.docx) compiling several sessions."""
     from smartplan_tui.exports.handbook import write_handbook as write
 
-    return write(sessions, path, template, progress)
+    return write(sessions, path, template, progress, profile)
+
+
+def write_pdf(session: Session, path: PathLike, template: PathLike | None = None,
+              progress: Progress | None = None,
+              profile: ProjectProfile | None = None) -> Path:
+    """The session report as PDF, converted by LibreOffice (an error says how to get it)."""
+    from smartplan_tui.exports.pdf import write_pdf as write
+
+    return write(session, path, template, progress, profile)
 
 
 def write_markdown(session: Session, path: PathLike) -> Path:

@@ -69,7 +69,7 @@ def bar_chart(labels: Sequence[str], scores: Sequence[float], winners: int = 1) 
         colour = WINNER if i < winners else OTHER
         draw.rectangle([(left, top), (left + length, top + bar_px)], fill=colour)
         draw.text((left - 10, middle), label, font=font, fill=TEXT, anchor="rm")
-        draw.text((left + length + 10, middle), fmt_number(round(value, 2)), font=font,
+        draw.text((left + length + 10, middle), fmt_number(value), font=font,
                   fill=TEXT, anchor="lm")
     out = io.BytesIO()
     image.save(out, "PNG", dpi=(DPI, DPI), compress_level=6)

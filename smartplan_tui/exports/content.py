@@ -11,17 +11,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from smartplan_tui.collection_registry import PARTICIPANTS
 from smartplan_tui.model import (
     Action,
     ModelError,
     Note,
     NoteKind,
+    ProjectProfile,
     Quadrant,
     Session,
     SessionInfo,
     SwotItem,
     Vote,
 )
+from smartplan_tui.numbers import format_number
 
 __all__ = [
     "ACTION_HEADERS",
@@ -30,7 +33,9 @@ __all__ = [
     "Table",
     "VoteSummary",
     "action_rows",
+    "agenda_report_table",
     "agenda_table",
+    "budget_by_priority",
     "budget_total",
     "fmt_date",
     "fmt_number",
@@ -89,8 +94,12 @@ QUADRANT_TITLES = {
 }
 
 PARTICIPANT_HEADERS = ("Name", "Organisation", "Country", "Role")
-ACTION_HEADERS = ("Action", "Priority", "Owner", "Partners", "Start", "Due", "Budget",
+ACTION_HEADERS = ("Action", "Priority", "Owner", "Partners", "Start → due", "Budget",
                   "Indicator", "Baseline → target", "Status", "SMART gaps")
+#: What an action plan says for a value not given (a target, a budget).
+MISSING = "\u2014"
+#: How long a priority's option text may be in the action plan's narrow column.
+SHORT_PRIORITY = 28
 METHOD_NAMES = {"dot": "Dot voting", "borda": "Borda count", "schulze": "Schulze method",
                 "irv": "Instant-runoff", "score": "Score voting"}
 
@@ -106,13 +115,9 @@ def fmt_date(value: date | datetime | None) -> str:
     return value.isoformat()
 
 
-def fmt_number(value: float | int | None) -> str:
-    """`3`, `2.5`, `3.67`: no trailing zeros, so dots read as whole numbers."""
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+def fmt_number(value: float) -> str:
+    """`3`, `2.5`, `12,000`: `numbers.format_number` with thousands grouped, as reports are."""
+    return format_number(value, grouped=True)
 
 
 def fmt_budget(value: float | int | None) -> str:
@@ -125,7 +130,7 @@ def fmt_long_date(value: date | None) -> str:
 
 def person(session: Session, who: str) -> str:
     """A participant's name for an id (`p1` → `Anna Ozola`); anything else as written."""
-    found = session.find("participants", who) if who else None
+    found = session.find(PARTICIPANTS, who) if who else None
     return found.name if found is not None else who
 
 
@@ -137,12 +142,78 @@ def kind_name(info: SessionInfo) -> str:
     return info.kind.value.replace("-", " ").capitalize()
 
 
+def fmt_date_range(start: date | None, end: date | None) -> str:
+    """`12 May 2026`, `12–13 May 2026`, `30 May – 1 June 2026`, `…2026 – …2027`."""
+    if start is None:
+        return ""
+    if end is None or end == start:
+        return fmt_long_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{fmt_long_date(end)}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} – {fmt_long_date(end)}"
+    return f"{fmt_long_date(start)} – {fmt_long_date(end)}"
+
+
+def fmt_times(info: SessionInfo) -> str:
+    """`09:30–17:00`, `from 09:30`, `until 17:00` or nothing."""
+    start = f"{info.start_time:%H:%M}" if info.start_time is not None else ""
+    end = f"{info.end_time:%H:%M}" if info.end_time is not None else ""
+    if start and end:
+        return f"{start}–{end}"
+    return f"from {start}" if start else (f"until {end}" if end else "")
+
+
+def event_days(info: SessionInfo) -> list[date]:
+    """Each day the event runs (one when it has no end date; none without a date)."""
+    if info.date is None:
+        return []
+    end = info.end_date or info.date
+    return [date.fromordinal(d) for d in range(info.date.toordinal(), end.toordinal() + 1)]
+
+
+def fmt_place(info: SessionInfo) -> str:
+    """`Rēzekne (Latgale)`; a region that is the place itself is printed once."""
+    if info.place and info.region and info.region.casefold() != info.place.casefold():
+        return f"{info.place} ({info.region})"
+    return info.place or info.region
+
+
+def profile_lines(profile: ProjectProfile | None) -> list[tuple[str, str]]:
+    """The project's label/value lines for a title block or cover; empty ones left out."""
+    if profile is None:
+        return []
+    project = profile.project
+    if profile.acronym:
+        project = f"{project} ({profile.acronym})" if project else profile.acronym
+    lines = [("Project", project), ("Project number", profile.number),
+             ("Programme", profile.programme), ("Lead partner", profile.organiser),
+             ("Partners", "; ".join(profile.partners))]
+    return [(label, value) for label, value in lines if value]
+
+
+def subject(what: str, session: Session) -> str:
+    """The core properties' subject as a sentence: `Report of the workshop “Coast 2030”,
+    held in Liepāja (Kurzeme) on 1 December 2026.`"""
+    info = session.info
+    text = f"{what} of the {kind_name(info).lower()} \u201c{info.title}\u201d"
+    place, when = fmt_place(info), fmt_date_range(info.date, info.end_date)
+    if place or when:
+        text += ", held" + (f" in {place}" if place else "") + (f" on {when}" if when else "")
+    return text + "."
+
+
+def author_of(session: Session, profile: ProjectProfile | None) -> str:
+    """Who wrote a document: the profile's report author, else the facilitator."""
+    return (profile.author if profile is not None else "") or session.info.facilitator
+
+
 def title_block(session: Session) -> list[tuple[str, str]]:
     """The label/value lines under the title; empty values are left out."""
     info = session.info
-    place = info.place + (f" ({info.region})" if info.region and info.place else info.region)
     lines = [("Kind", kind_name(info)),
-             ("Date", fmt_long_date(info.date)), ("Place", place),
+             ("Date", fmt_date_range(info.date, info.end_date)), ("Time", fmt_times(info)),
+             ("Place", fmt_place(info)),
              ("Facilitator", info.facilitator),
              ("Participants", str(len(session.participants)) if session.participants else "")]
     return [(label, value) for label, value in lines if value]
@@ -170,6 +241,34 @@ def agenda_table(session: Session) -> Table:
                            _minutes(report.actual_total if started else None),
                            _signed(report.difference if started else None)))
     return table
+
+
+def agenda_report_table(session: Session) -> Table:
+    """The agenda as a report shows it: times without the date when the agenda runs on one
+    day, the exercise by its name, and no column that is empty in every item."""
+    from smartplan_tui.exercises.agenda import EXERCISE_NAMES
+
+    full = agenda_table(session)
+    if not full.rows:
+        return full
+    stamps = [t for item in session.agenda for t in (item.started_at, item.ended_at)
+              if t is not None]
+    one_day = len({t.date() for t in stamps}) <= 1
+
+    def when(value: datetime | None) -> str:
+        if value is None:
+            return ""
+        return f"{value:%H:%M}" if one_day else f"{value.day} {value:%b %H:%M}"
+
+    rows: list[list[str]] = [
+        [item.title, EXERCISE_NAMES.get(item.exercise, item.exercise), when(item.started_at),
+         when(item.ended_at), *row[4:]] for item, row in zip(session.agenda, full.rows,
+                                                             strict=False)]
+    rows.append(list(full.rows[-1]))
+    items = rows[:-1]
+    keep = [i for i in range(len(full.headers)) if i == 0 or any(row[i] for row in items)]
+    return Table(full.name, tuple(full.headers[i] for i in keep),
+                 [tuple(row[i] for i in keep) for row in rows])
 
 
 def _minutes(value: float | None) -> str:
@@ -201,6 +300,11 @@ def swot_by_quadrant(session: Session) -> dict[Quadrant, list[SwotItem]]:
     for item in session.swot:
         grouped[item.quadrant].append(item)
     return grouped
+
+
+def merged_texts(item: SwotItem) -> str:
+    """The texts a merged SWOT item was made of, so nobody's words are lost from a report."""
+    return " | ".join(origin.text for origin in item.merged_from)
 
 
 def swot_table(session: Session) -> Table:
@@ -271,7 +375,7 @@ def _score_matrix(vote: Vote) -> Table | None:
         return None
     texts = {o.id: o.text for o in vote.options}
     rows: list[Sequence[str]] = [(cell.option, texts.get(cell.option, cell.option),
-             *(fmt_number(round(mean, 2)) if mean is not None else "" for _, mean in cell.means),
+             *(fmt_number(mean) if mean is not None else "" for _, mean in cell.means),
              cell.klass.value if cell.klass is not None else "")
             for cell in matrix.cells]
     return Table("score_matrix", ("Option", "Text", *vote.criteria, "Class"), rows)
@@ -284,7 +388,9 @@ def smart_gaps(session: Session, action: Action) -> list[tuple[str, str]]:
     return [(gap.letter, gap.reason) for gap in actions.smart_gaps(action, session)]
 
 
-def priority_text(session: Session, priority: str) -> str:
+def priority_text(session: Session, priority: str, limit: int = 0) -> str:
+    """`A: Green ferry corridor`: the option's letter and text, cut at a word to `limit`
+    characters when given (the action plan's column is narrow)."""
     if not priority:
         return ""
     from smartplan_tui.exercises import actions
@@ -293,7 +399,23 @@ def priority_text(session: Session, priority: str) -> str:
     if found is None:
         return priority
     _vote, option = found
-    return f"{option.id}: {option.text}"
+    return f"{option.id}: {shorten(option.text, limit) if limit else option.text}"
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at the last whole word that fits in `limit` characters, with `…`."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return f"{cut or text[: limit - 1]}…"
+
+
+def _dates(start: date | None, due: date | None) -> str:
+    """`2027-01-10 → 2027-06-30`, `by 2027-06-30`, `from 2027-01-10`."""
+    if start is not None and due is not None:
+        return f"{fmt_date(start)} → {fmt_date(due)}"
+    return f"by {fmt_date(due)}" if due is not None else (
+        f"from {fmt_date(start)}" if start is not None else "")
 
 
 def action_rows(session: Session) -> tuple[Table, list[tuple[str, str]]]:
@@ -306,17 +428,46 @@ def action_rows(session: Session) -> tuple[Table, list[tuple[str, str]]]:
         if gaps:
             gaps_listed.append((action.title, "; ".join(f"{letter}: {reason}"
                                                           for letter, reason in gaps)))
-        change = f"{action.baseline} → {action.target}" if action.baseline or action.target else ""
-        table.rows.append((action.title, priority_text(session, action.priority), action.owner,
-                           ", ".join(action.partners), fmt_date(action.start),
-                           fmt_date(action.due), fmt_budget(action.budget_eur), action.indicator,
-                           change, action.status.value.replace("-", " "), letters or "none"))
+        change = (f"{action.baseline or MISSING} → {action.target or MISSING}"
+                  if action.baseline or action.target else "")
+        title = f"{action.title}\n{action.description}" if action.description else action.title
+        table.rows.append((title, priority_text(session, action.priority, SHORT_PRIORITY),
+                           action.owner, ", ".join(action.partners),
+                           _dates(action.start, action.due), fmt_budget(action.budget_eur),
+                           action.indicator, change, action.status.value.replace("-", " "),
+                           letters or "none"))
     return table, gaps_listed
 
 
 def budget_total(actions: Sequence[Action]) -> str:
+    """`169,000 €`, and how many actions have no budget (`; 1 action has none`)."""
     budgets = [a.budget_eur for a in actions if a.budget_eur is not None]
-    return fmt_budget(sum(budgets)) if budgets else ""
+    if not budgets:
+        return ""
+    missing = len(actions) - len(budgets)
+    if not missing:
+        return fmt_budget(sum(budgets))
+    counted = "1 action has" if missing == 1 else f"{missing} actions have"
+    return f"{fmt_budget(sum(budgets))} ({counted} no budget)"
+
+
+def budget_by_priority(session: Session) -> Table:
+    """Each priority's actions and their budget, in the order priorities first appear;
+    actions without a priority last. Empty when no action has both a priority and a budget."""
+    table = Table("budget_by_priority", ("Priority", "Actions", "Budget"))
+    groups: dict[str, list[Action]] = {}
+    for action in session.actions:
+        groups.setdefault(priority_text(session, action.priority), []).append(action)
+    if not any(key and any(a.budget_eur is not None for a in actions)
+               for key, actions in groups.items()):
+        return table
+    unprioritised = groups.pop("", None)
+    for key, actions in [*groups.items(), *([("No priority", unprioritised)]
+                                            if unprioritised else [])]:
+        budgets = [a.budget_eur for a in actions if a.budget_eur is not None]
+        table.rows.append((key, str(len(actions)), fmt_budget(sum(budgets)) if budgets
+                           else MISSING))
+    return table
 
 
 NOTE_GROUPS = ((NoteKind.DECISION, "Decisions"), (NoteKind.NOTE, "Notes"),

@@ -9,10 +9,13 @@ core properties. Saving is atomic (`atomic.atomic_write`).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import re
+import uuid
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,7 @@ import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docx.parts.document import DocumentPart
@@ -29,11 +33,13 @@ from docx.shared import Cm, Pt, RGBColor
 from lxml import etree
 
 from smartplan_tui.exports.atomic import atomic_write
+from smartplan_tui.exports.column_widths import fit_widths
 from smartplan_tui.exports.content import Progress
 from smartplan_tui.exports.docx_tables import table_xml
-from smartplan_tui.exports.docx_xml import W_NS, Look, para, rpr, run
+from smartplan_tui.exports.docx_xml import W_NS, Look, p_style, para, rpr, run
 from smartplan_tui.exports.errors import ExportError
 from smartplan_tui.exports.text import one_line
+from smartplan_tui.model import ProjectProfile
 
 __all__ = ["REQUIRED_STYLES", "TABLE_STYLE", "Steps", "WordDoc"]
 
@@ -44,6 +50,7 @@ TEXT_STYLE = "SmartPlan Table Text"
 MUTED = "595959"
 _A4 = (Cm(21.0), Cm(29.7))
 _MARGIN = Cm(2.0)
+LOGO_HEIGHT = Cm(1.3)
 _EMU_PER_TWIP = 635
 _XML_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _DOTX = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -71,18 +78,23 @@ class Steps:
 class WordDoc:
     """A document being built; `save` writes it atomically.
 
-    The body is collected as XML text and parsed once when saving (see `docx_tables` for
-    why). Call `set_header_footer` before `start_section`: later sections inherit the
-    first section's header and footer.
+    The body is collected as XML text (`docx_xml`, `docx_tables`) and never parsed: `save`
+    splices it into the serialised document part (see `docx_tables` for why). Everything
+    else (styles, header, footer, properties, pictures' parts) goes through python-docx.
+    Call `set_header_footer` before `start_section`: later sections inherit the first
+    section's header and footer.
     """
 
     def __init__(self, template: str | os.PathLike[str] | None = None) -> None:
+        self._template = template
         self.doc = _open(template)
         _check_styles(self.doc, template)
         if template is None:
             _house_page(self.doc.sections[0])
         _clear_body(self.doc)
+        _drop_leftovers(self.doc)
         self.text_style_id = _table_text_style(self.doc)
+        self._text_half_points = _half_points(self.doc, TEXT_STYLE)
         self._style_ids = {name: str(self.doc.styles[name].style_id)
                            for name in (*REQUIRED_STYLES, TABLE_STYLE)}
         self._sect_pr = self.doc.element.body.get_or_add_sectPr()
@@ -106,21 +118,37 @@ class WordDoc:
         props.revision = 1
         if language:
             props.language = one_line(language, 50)
+            tag = language_tag(language)
+            if tag:
+                _set_language(self.doc, tag)
 
-    def set_header_footer(self, header_text: str) -> None:
-        """The title in the header unless the template has header text of its own (a logo is
-        kept either way); page X of Y in the footer unless the template numbers pages."""
+    def set_header_footer(self, header_text: str, profile: ProjectProfile | None = None,
+                          more: Sequence[str] = ()) -> None:
+        """The title (and the lines `more`) in the header unless the template has header text
+        of its own (a logo is kept either way); page X of Y in the footer unless the template
+        numbers pages.
+
+        With a `profile`, its logos head every page and its funding disclaimer sits in
+        every footer: programmes refuse documents without them.
+        """
         section = self.doc.sections[0]
         header = section.header
+        if profile is not None and profile.logos:
+            _logo_row(header, profile.logos)
         if not any(p.text.strip() for p in header.paragraphs):
             first = header.paragraphs[0]
             if first._p.xpath(".//w:drawing|.//w:pict"):  # the logo keeps its own paragraph
                 first = header.add_paragraph()
             first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            text = first.add_run(one_line(header_text, 120))
-            text.font.size = Pt(8)
-            text.font.color.rgb = RGBColor.from_string(MUTED)
+            for index, line in enumerate([header_text, *more]):
+                if index:
+                    first.add_run().add_break()
+                text = first.add_run(one_line(line, 160))
+                text.font.size = Pt(8)
+                text.font.color.rgb = RGBColor.from_string(MUTED)
         footer = section.footer
+        if profile is not None and profile.disclaimer:
+            _disclaimer(footer, profile.disclaimer)
         footer_xml = footer._element.xml
         if " PAGE " not in footer_xml and 'w:instr="PAGE' not in footer_xml:
             target = footer.paragraphs[-1] if not footer.paragraphs[-1].text else (
@@ -134,7 +162,7 @@ class WordDoc:
 
     def title(self, text: str) -> None:
         """The Title paragraph, given outline level 1 so the navigation pane lists it too."""
-        self._parts.append(f'<w:p><w:pPr><w:pStyle w:val="{self._style_ids["Title"]}"/>'
+        self._parts.append(f'<w:p><w:pPr>{p_style(self._style_ids["Title"])}'
                            f'<w:outlineLvl w:val="0"/></w:pPr>{run(text)}</w:p>')
 
     def heading(self, text: str, level: int = 1) -> None:
@@ -149,16 +177,27 @@ class WordDoc:
         self._parts.extend(para([run(t, look)]) for t in texts)
 
     def labelled(self, lines: Sequence[tuple[str, str]]) -> None:
-        """`Label: value` lines, label in bold (the title block)."""
-        self._parts.extend(para([run(f"{label}: ", Look(bold=True)), run(value)])
-                           for label, value in lines)
+        """`Label: value` lines, label in bold, close together (the title block)."""
+        self._parts.extend(f"<w:p><w:pPr>{_TIGHT}</w:pPr>{run(f'{label}: ', Look(bold=True))}"
+                           f"{run(value)}</w:p>" for label, value in lines)
+        if lines:
+            self._parts.append("<w:p/>")
+
+    def listing(self, label: str, lines: Sequence[str]) -> None:
+        """A bold label kept with the bulleted lines under it (the summary, next steps)."""
+        self._parts.append('<w:p><w:pPr><w:keepNext/><w:spacing w:before="160" w:after="60"/>'
+                           f"</w:pPr>{run(label, Look(bold=True))}</w:p>")
+        self._parts.extend(f'<w:p><w:pPr>{_TIGHT}<w:ind w:left="360" w:hanging="220"/></w:pPr>'
+                           f"{run(chr(0x2022) + chr(0xA0) + chr(0xA0) + line)}</w:p>"
+                           for line in lines)
 
     def facts(self, pairs: Sequence[tuple[str, str]]) -> None:
-        """`Label: value` pairs on one line, separated by a middle dot (a vote's facts)."""
+        """`Label: value` pairs on one line, separated by a middle dot (a vote's facts),
+        kept on the page of what follows them (the results)."""
         runs: list[str] = []
         for label, value in pairs:
             runs += [run(f"{' · ' if runs else ''}{label}: ", Look(bold=True)), run(value)]
-        self._parts.append(para(runs))
+        self._parts.append(para(runs, keep_next=True))
 
     def entries(self, items: Iterable[tuple[str, str]]) -> None:
         """A byline in muted small type above each text (notes, decisions, SMART gaps)."""
@@ -169,10 +208,10 @@ class WordDoc:
     def table(self, widths_pct: Sequence[float], headers: Sequence[str] | None,
               rows: Iterable[Sequence[str]], row_height_cm: float = 0,
               keep_with_next: bool = False) -> None:
-        """A styled table spanning the text width; widths are shares of it."""
-        width = self.text_width()
-        total = sum(widths_pct)
-        widths = [int(width * share / total) for share in widths_pct]
+        """A styled table spanning the text width. Columns are as wide as their longest word
+        at least (`column_widths`); `widths_pct` say how to share the rest."""
+        rows = list(rows)
+        widths = fit_widths(self.text_width(), widths_pct, headers, rows, self._text_half_points)
         height = int(Cm(row_height_cm) / _EMU_PER_TWIP) if row_height_cm else 0
         self._parts.append(table_xml(widths, headers, rows, style_id=self._style_ids[TABLE_STYLE],
                                      text_style_id=self.text_style_id, row_height=height,
@@ -192,6 +231,13 @@ class WordDoc:
         section = Section(self._sect_pr, self.doc.part)
         emu = (section.page_width or _A4[0]) - (section.left_margin or 0) - (
             section.right_margin or 0)
+        return int(emu / _EMU_PER_TWIP)
+
+    def text_height(self) -> int:
+        """Height between the top and bottom margins of the current section, in twips."""
+        section = Section(self._sect_pr, self.doc.part)
+        emu = (section.page_height or _A4[1]) - (section.top_margin or 0) - (
+            section.bottom_margin or 0)
         return int(emu / _EMU_PER_TWIP)
 
     def text_cm(self) -> float:
@@ -215,30 +261,74 @@ class WordDoc:
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
 
     def save(self, path: str | os.PathLike[str]) -> Path:
-        """Put the body text into the document part, then write the package atomically."""
-        marker = etree.Comment("smartplan-body")
-        self._sect_pr.addprevious(marker)
-        whole = etree.tostring(self.doc.element, encoding="unicode")
-        marker.getparent().remove(marker)
-        before, after = whole.split("<!--smartplan-body-->", 1)
-        _PrebuiltDocumentPart.adopt(self.doc.part, "".join([before, *self._parts, after]))
-        return atomic_write(path, self.doc.save)
+        """Splice the body text into the document part's XML, then write the package
+        atomically. The document itself is left as it was: it can be saved again."""
+        with _prebuilt(self.doc.part, self._document_xml()):
+            return atomic_write(path, self.doc.save)
+
+    def _document_xml(self) -> str:
+        """The document part's XML: python-docx's tree serialised, the body text inside."""
+        marker = f"smartplan-body-{uuid.uuid4().hex}"  # no template can hold it already
+        comment = etree.Comment(marker)
+        self._sect_pr.addprevious(comment)
+        try:
+            whole = etree.tostring(self.doc.element, encoding="unicode")
+        finally:
+            comment.getparent().remove(comment)
+        before, after = whole.split(f"<!--{marker}-->", 1)
+        return "".join([self._declare_w(before), *self._parts, after])
+
+    def _declare_w(self, start: str) -> str:
+        """The body text says `w:`; a template may name Word's namespace otherwise
+        (`ns0:`, a default namespace), so the root then declares `w` as well."""
+        bound = self.doc.element.nsmap.get("w")
+        if bound == W_NS:
+            return start
+        if bound is not None:
+            where = f"template {Path(str(self._template)).name}" if self._template else "template"
+            raise ExportError(f"{where}: its document.xml uses the prefix w: for {bound}, "
+                              "not for Word's own namespace")
+        return _ROOT_TAG.sub(lambda m: f'{m[0]} xmlns:w="{W_NS}"', start, count=1)
+
+
+_ROOT_TAG = re.compile(r"<[^\s>/!?]+")
+#: Lines of a block (the title block, a list) 3 pt apart instead of the Normal style's gap.
+_TIGHT = '<w:spacing w:before="0" w:after="60"/>'
+
+
+@contextlib.contextmanager
+def _prebuilt(part: Any, xml: str) -> Iterator[None]:
+    """While saving, the document part gives `xml` as its bytes instead of serialising.
+
+    Parsing the body text into lxml only for python-docx to serialise it again took a third
+    of a big export, so the part's class is swapped for `_PrebuiltDocumentPart` and put
+    back afterwards, whatever happens. Only a plain `DocumentPart` is swapped: a python-docx
+    that gives the part another class gets the slow, parsed way instead. Every piece of the
+    text is built by `docx_xml` (text escaped and cleaned, attributes escaped), and the
+    tests parse every kind of Word output with lxml.
+    """
+    data = _XML_DECLARATION + xml.encode("utf-8", errors="replace")
+    if type(part) is not DocumentPart:
+        element, part._element = part._element, parse_xml(data)
+        try:
+            yield
+        finally:
+            part._element = element
+        return
+    swapped: Any = part  # the same object, only while its class is swapped
+    swapped.__class__ = _PrebuiltDocumentPart
+    swapped._xml_bytes = data
+    try:
+        yield
+    finally:
+        swapped.__class__ = DocumentPart
+        del swapped._xml_bytes
 
 
 class _PrebuiltDocumentPart(DocumentPart):
-    """The main document part, its XML written by `WordDoc` rather than serialised.
-
-    Parsing the body text into lxml only for python-docx to serialise it again took a third
-    of a big export. Every piece of that text is built by `docx_xml` from escaped, cleaned
-    text, and the tests read each kind of report back with python-docx.
-    """
+    """The main document part while `_prebuilt` holds it: its XML is `_xml_bytes`."""
 
     _xml_bytes: bytes
-
-    @classmethod
-    def adopt(cls, part: Any, xml: str) -> None:
-        part.__class__ = cls
-        part._xml_bytes = _XML_DECLARATION + xml.encode("utf-8", errors="replace")
 
     @property
     def blob(self) -> bytes:
@@ -320,6 +410,102 @@ def _table_text_style(doc: Any) -> str:
     style.paragraph_format.space_after = Pt(1)
     style.paragraph_format.line_spacing = 1.0
     return str(style.style_id)
+
+
+def _logo_row(header: Any, logos: Sequence[str]) -> None:
+    """The logos side by side, all as tall, in the header's first paragraph of their own."""
+    first = header.paragraphs[0]
+    target = first if not first.text.strip() and not first._p.xpath(
+        ".//w:drawing|.//w:pict") else header.add_paragraph()
+    if target is not first:  # the logos go first, above the template's own header
+        first._p.addprevious(target._p)
+    for index, logo in enumerate(logos):
+        try:
+            data = Path(logo).read_bytes()
+        except OSError as error:
+            raise ExportError(f"logo {logo}: cannot be read ({error.strerror or error})"
+                              ) from None
+        if index:
+            target.add_run("\u2003")
+        try:
+            target.add_run().add_picture(io.BytesIO(data), height=LOGO_HEIGHT)
+        except Exception as error:  # python-docx raises several kinds for a bad image
+            raise ExportError(f"logo {logo}: not an image Word can show ({error})") from None
+
+
+def _disclaimer(footer: Any, text: str) -> None:
+    """The funding disclaimer in small type, centred, above the page numbers."""
+    first = footer.paragraphs[0]
+    target = first if not first.text.strip() and not first._p.xpath(
+        ".//w:drawing|.//w:pict|.//w:fldChar|.//w:fldSimple") else footer.add_paragraph()
+    if target is not first:
+        first._p.addprevious(target._p)
+    target.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _append_xml(target._p, run(one_line(text, 1000), Look(color=MUTED, half_points=14)))
+
+
+#: The proofing language Word gives each language a session is held in.
+LANGUAGE_TAGS = {"lv": "lv-LV", "lt": "lt-LT", "en": "en-GB", "et": "et-EE", "pl": "pl-PL",
+                 "de": "de-DE", "sv": "sv-SE", "fi": "fi-FI", "ru": "ru-RU"}
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}-[A-Z]{2}")
+_APP_XML = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<Properties xmlns="
+            b'"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+            b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            b"<Application>SmartPlan</Application><DocSecurity>0</DocSecurity></Properties>")
+
+
+def language_tag(language: str) -> str:
+    """`lv` → `lv-LV`, `LT` → `lt-LT`, `en-US` kept; a language not known gives ``."""
+    text = language.strip()
+    if _LANGUAGE_TAG.fullmatch(text):
+        return text
+    return LANGUAGE_TAGS.get(text.lower().split("-")[0].split("_")[0], "")
+
+
+def _set_language(doc: Any, tag: str) -> None:
+    """Every text's proofing language: the document default, and each style that names
+    one of its own (a template's Normal often says en-US)."""
+    styles = doc.styles.element
+    qn_lang, qn_val = f"{{{W_NS}}}lang", f"{{{W_NS}}}val"
+    defaults = styles.find(f"{{{W_NS}}}docDefaults")
+    if defaults is None:
+        defaults = etree.SubElement(styles, f"{{{W_NS}}}docDefaults")
+        styles.insert(0, defaults)
+    r_pr_default = defaults.find(f"{{{W_NS}}}rPrDefault")
+    if r_pr_default is None:
+        r_pr_default = etree.SubElement(defaults, f"{{{W_NS}}}rPrDefault")
+        defaults.insert(0, r_pr_default)
+    r_pr = r_pr_default.find(f"{{{W_NS}}}rPr")
+    if r_pr is None:
+        r_pr = etree.SubElement(r_pr_default, f"{{{W_NS}}}rPr")
+    lang = r_pr.find(qn_lang)
+    if lang is None:
+        lang = etree.SubElement(r_pr, qn_lang)
+    lang.set(qn_val, tag)
+    for named in styles.iter(qn_lang):
+        if named.get(qn_val) is not None:
+            named.set(qn_val, tag)
+
+
+def _drop_leftovers(doc: Any) -> None:
+    """What python-docx's own template leaves behind: app.xml naming "Microsoft Macintosh
+    Word" and the thumbnail of a page that is not this document's."""
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(rel_id)
+        elif rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+            rel.target_part._blob = _APP_XML
+
+
+def _half_points(doc: Any, style_name: str) -> int:
+    """The font size of a paragraph style in half-points, inherited sizes followed."""
+    style = doc.styles[style_name]
+    while style is not None:
+        if style.font.size is not None:
+            return int(style.font.size.pt * 2)
+        style = style.base_style
+    return 22  # Word's own default, 11 pt
 
 
 def _field(code: str, look: Look) -> str:

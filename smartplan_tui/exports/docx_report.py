@@ -1,77 +1,133 @@
 """The session report: the Word document a coordinator hands in after a session.
 
-Sections in the order DESIGN.md fixes (title; Agenda; Participants; SWOT; TOWS; Voting
-results, one heading per vote; Action plan on a landscape page; Notes and decisions), each a
-built-in heading. The section builders are shared with the programme handbook.
+The sections are `sections.REPORT_SECTIONS`, in their order, each under a built-in heading;
+the action plan sits on landscape pages. The section builders are shared with the programme
+handbook.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from smartplan_tui.exports import content
+from smartplan_tui.exports import content, digest, sections
 from smartplan_tui.exports.content import Progress, Table, VoteSummary
 from smartplan_tui.exports.docx_document import MUTED, Steps, WordDoc
-from smartplan_tui.exports.docx_xml import Look, Raw, para, rpr, run
-from smartplan_tui.model import Quadrant, Session
+from smartplan_tui.exports.docx_tables import Banner
+from smartplan_tui.exports.docx_xml import Look, Raw, p_style, para, rpr, run
+from smartplan_tui.exports.sections import REPORT_SECTIONS, ReportSection
+from smartplan_tui.model import ProjectProfile, Quadrant, Session
 
 __all__ = ["ACTION_WIDTHS", "action_plan_section", "build_report", "write_report"]
 
 QUADRANT_COLOURS = {Quadrant.STRENGTHS: "375623", Quadrant.WEAKNESSES: "C55A11",
                     Quadrant.OPPORTUNITIES: "2F5496", Quadrant.THREATS: "7F6000"}
-ACTION_WIDTHS = (12, 11, 8, 9, 9.5, 9.5, 7.5, 9.5, 8, 8.5, 7)
-_STEPS = ("title", "agenda", "participants", "SWOT", "TOWS", "votes", "action plan", "notes")
+ACTION_WIDTHS = (22, 10, 9, 10, 10, 7.5, 10, 8, 7.5, 6)
+#: How the sections that are one table share spare width among their columns, by header
+#: (a column left out of a table takes its share with it).
+TABLE_WIDTHS: dict[str, dict[str, float]] = {
+    sections.AGENDA.key: {"Item": 30, "Exercise": 12, "Start": 10, "End": 10,
+                          "Planned (min)": 12, "Actual (min)": 12, "+/− (min)": 10},
+    sections.PARTICIPANTS.key: {"Name": 29, "Organisation": 35, "Country": 12, "Role": 24},
+    sections.TOWS.key: {"Type": 8, "Strategy": 46, "Combines": 46},
+}
 
 
 def write_report(session: Session, path: str | os.PathLike[str],
                  template: str | os.PathLike[str] | None = None,
-                 progress: Progress | None = None) -> Path:
-    """Write the session report to `path` (atomically) and return where it went."""
-    steps = Steps(progress, len(_STEPS) + 1)
+                 progress: Progress | None = None,
+                 profile: ProjectProfile | None = None) -> Path:
+    """Write the session report to `path` (atomically) and return where it went.
+
+    `profile` is the project the report is for (the store's, resolved for this session);
+    without it, the session's own profile, if any.
+    """
+    steps = Steps(progress, len(REPORT_SECTIONS) + 1)
     word = WordDoc(template)
-    build_report(word, session, steps)
+    build_report(word, session, steps, profile)
     steps.step("saving")
     saved = word.save(path)
     steps.finish("saved")
     return saved
 
 
-def build_report(word: WordDoc, session: Session, steps: Steps) -> None:
+def build_report(word: WordDoc, session: Session, steps: Steps,
+                 profile: ProjectProfile | None = None) -> None:
     info = session.info
-    word.set_properties(info.title, info.facilitator, f"SmartPlan {info.kind.value} report",
-                        info.language)
-    word.set_header_footer(info.title)
-    steps.step("title")
-    word.title(info.title)
-    word.labelled(content.title_block(session))
-    steps.step("agenda")
-    word.heading("Agenda")
-    table_or_none(word, content.agenda_table(session), (24, 12, 14, 14, 12, 12, 10),
-                  "No agenda items.")
-    steps.step("participants")
-    word.heading("Participants")
-    table_or_none(word, content.participants_table(session), (29, 35, 12, 24),
-                  "No participants recorded.")
-    steps.step("SWOT")
-    word.heading("SWOT")
+    profile = profile if profile is not None else info.profile
+    word.set_properties(info.title, content.author_of(session, profile),
+                        content.subject("Report", session), info.language)
+    word.set_header_footer(info.title, profile)
+    if profile is not None:
+        session = replace(session, info=replace(info, profile=profile))
+    for section in REPORT_SECTIONS:
+        steps.step(section.step)
+        if section.shown(session):
+            _LAYOUTS[section.key](word, session, section)
+
+
+def _title(word: WordDoc, session: Session, section: ReportSection) -> None:
+    word.title(session.info.title)
+    word.labelled(content.profile_lines(session.info.profile) + content.title_block(session))
+
+
+def _one_table(word: WordDoc, session: Session, section: ReportSection) -> None:
+    assert section.table is not None
+    word.heading(section.heading)
+    table = section.table(session)
+    shares = TABLE_WIDTHS[section.key]
+    table_or_none(word, table, tuple(shares.get(h, 10) for h in table.headers), section.empty)
+
+
+def _swot(word: WordDoc, session: Session, section: ReportSection) -> None:
+    word.heading(section.heading)
     swot_section(word, session)
-    steps.step("TOWS")
-    word.heading("TOWS")
-    table_or_none(word, content.tows_table(session), (8, 46, 46), "No TOWS strategies.")
-    steps.step("votes")
-    word.heading("Voting results")
+
+
+def _votes(word: WordDoc, session: Session, section: ReportSection) -> None:
+    word.heading(section.heading)
     summaries = content.vote_summaries(session)
     if not summaries:
-        word.paragraph("No votes.", muted=True)
+        word.paragraph(section.empty, muted=True)
     for summary in summaries:
         vote_section(word, summary)
-    steps.step("action plan")
+
+
+def _actions(word: WordDoc, session: Session, section: ReportSection) -> None:
     table, gaps = content.action_rows(session)
-    action_plan_section(word, table, gaps, content.budget_total(session.actions))
-    steps.step("notes")
-    word.heading("Notes and decisions")
-    notes_section(word, content.note_groups(session))
+    action_plan_section(word, table, gaps, content.budget_total(session.actions),
+                        subtotals=content.budget_by_priority(session))
+
+
+def _notes(word: WordDoc, session: Session, section: ReportSection) -> None:
+    word.heading(section.heading)
+    notes_section(word, [group for group in content.note_groups(session) if group[1]])
+
+
+def _digest(word: WordDoc, found: digest.Digest, heading: str) -> None:
+    word.heading(heading)
+    for label, lines in found.groups:
+        word.listing(label, lines)
+
+
+def _summary(word: WordDoc, session: Session, section: ReportSection) -> None:
+    _digest(word, digest.summary(session), section.heading)
+
+
+def _next_steps(word: WordDoc, session: Session, section: ReportSection) -> None:
+    _digest(word, digest.next_steps(session), section.heading)
+
+
+#: How the Word report lays out each of `REPORT_SECTIONS`.
+_LAYOUTS: dict[str, Callable[[WordDoc, Session, ReportSection], None]] = {
+    sections.TITLE.key: _title, sections.AGENDA.key: _one_table,
+    sections.PARTICIPANTS.key: _one_table, sections.SWOT.key: _swot,
+    sections.TOWS.key: _one_table, sections.VOTES.key: _votes,
+    sections.ACTIONS.key: _actions, sections.NOTES.key: _notes,
+    sections.SUMMARY.key: _summary, sections.NEXT_STEPS.key: _next_steps,
+}
 
 
 def table_or_none(word: WordDoc, table: Table, widths: tuple[float, ...], empty: str) -> None:
@@ -88,12 +144,12 @@ def swot_section(word: WordDoc, session: Session) -> None:
     item's own text is built once.
     """
     if not session.swot:
-        word.paragraph("No SWOT items.", muted=True)
+        word.paragraph(sections.SWOT.empty, muted=True)
         return
     grouped = content.swot_by_quadrant(session)
     codes = content.swot_codes(session)
     names = {p.id: p.name for p in session.participants}
-    start = f'<w:p><w:pPr><w:pStyle w:val="{word.text_style_id}"/></w:pPr>'
+    start = f"<w:p><w:pPr>{p_style(word.text_style_id)}</w:pPr>"
     code_rpr = rpr(Look(bold=True, color=MUTED))
     tag_look = Look(color=MUTED, italic=True, half_points=16)
     tails: dict[tuple[tuple[str, ...], str], str] = {}
@@ -112,6 +168,9 @@ def swot_section(word: WordDoc, session: Session) -> None:
                 tail = tails[(item.tags, item.author)] = run(f"  {extra}", tag_look) if extra else ""
             lines.append(f"{start}<w:r>{code_rpr}<w:t>{codes[item.id]}\u00a0\u00a0</w:t></w:r>"
                          f"{run(item.text)}{tail}</w:p>")
+            if item.merged_from:
+                lines.append(para([run(f"merged from: {content.merged_texts(item)}", tag_look)],
+                                  word.text_style_id))
         cells.append(Raw("".join(lines)))
     word.table((50, 50), None, [cells[0:2], cells[2:4]])
 
@@ -122,7 +181,7 @@ def vote_section(word: WordDoc, summary: VoteSummary) -> None:
     word.heading(vote.question, 2)
     ballots = f"{summary.ballots}" + (f" ({summary.invalid} invalid)" if summary.invalid else "")
     word.facts([("Method", summary.method), ("Ballots counted", ballots),
-                ("Status", vote.status.value)])
+                ("Status", vote.status.value + digest.provisional(vote))])
     if summary.problem:
         word.paragraph(f"Not counted: {summary.problem}", italic=True)
         return
@@ -146,16 +205,21 @@ def vote_section(word: WordDoc, summary: VoteSummary) -> None:
 
 
 def action_plan_section(word: WordDoc, table: Table, gaps: list[tuple[str, str]],
-                        total: str, widths: tuple[float, ...] = ACTION_WIDTHS) -> None:
+                        total: str, widths: tuple[float, ...] = ACTION_WIDTHS,
+                        subtotals: Table | None = None) -> None:
     """The action plan on its own landscape pages with its SMART gaps, then back to portrait."""
     word.start_section(landscape=True)
-    word.heading("Action plan")
+    word.heading(sections.ACTIONS.heading)
     if not table.rows:
-        word.paragraph("No actions.", muted=True)
+        word.paragraph(sections.ACTIONS.empty, muted=True)
     else:
-        word.table(widths, table.headers, table.rows)
+        word.table(widths, table.headers, [_described(row, word.text_style_id)
+                                           for row in table.rows])
         if total:
             word.labelled([("Total budget", total)])
+        if subtotals is not None and subtotals.rows:
+            word.heading("Budget by priority", 2)
+            word.table((60, 15, 25), subtotals.headers, subtotals.rows)
         word.heading("SMART gaps", 2)
         if gaps:
             word.entries(gaps)
@@ -165,10 +229,20 @@ def action_plan_section(word: WordDoc, table: Table, gaps: list[tuple[str, str]]
     word.start_section(landscape=False)
 
 
+def _described(row: Sequence[str], style_id: str) -> Sequence[str]:
+    """An action's title, and its description under it in small muted type."""
+    if isinstance(row, Banner) or "\n" not in row[0]:
+        return row
+    title, _, description = row[0].partition("\n")
+    cell = Raw(para([run(title), run("\n"), run(description, Look(color=MUTED, half_points=16))],
+                    style_id))
+    return (cell, *row[1:])
+
+
 def notes_section(word: WordDoc, groups: list[tuple[str, list[tuple[str, str]]]]) -> None:
     for title, entries in groups:
         word.heading(title, 2)
         if entries:
             word.entries(entries)
         else:
-            word.paragraph("None recorded.", muted=True)
+            word.paragraph(sections.NOTES.empty, muted=True)

@@ -4,7 +4,10 @@ Big reports hold tens of thousands of paragraphs. Building them through python-d
 API costs Python objects per element; writing the XML text directly is faster than even
 deep-copying a template row (see `bench/bench_export.py`). Every piece of participant text
 goes through `text.clean` and `text.xml_escape` here, so markup-looking text stays literal and
-XML-forbidden characters never reach Word.
+XML-forbidden characters never reach Word; every attribute value (a template's style id, a
+colour) goes through `text.xml_attr`. Nothing here is parsed again before Word reads it
+(`docx_document.WordDoc.save` splices the text into the file), so these builders are the
+only guard of well-formed XML.
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from smartplan_tui.exports.text import clean, xml_escape
+from smartplan_tui.exports.text import clean, xml_attr, xml_escape
 
-__all__ = ["PLAIN", "W_NS", "Look", "Raw", "cell", "para", "rpr", "run"]
+__all__ = ["PLAIN", "W_NS", "Look", "Raw", "cell", "p_style", "para", "rpr", "run"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -47,7 +50,7 @@ def rpr(look: Look) -> str:
     if look.italic:
         parts.append("<w:i/>")
     if look.color:
-        parts.append(f'<w:color w:val="{look.color}"/>')
+        parts.append(f'<w:color w:val="{xml_attr(look.color)}"/>')
     if look.half_points:
         parts.append(f'<w:sz w:val="{look.half_points}"/><w:szCs w:val="{look.half_points}"/>')
     return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
@@ -74,14 +77,20 @@ def para(runs: str | Iterable[str], style_id: str = "", *, align: str = "",
     inner = run(runs) if isinstance(runs, str) else "".join(runs)
     if not (style_id or align or keep_next):
         return f"<w:p>{inner}</w:p>"
-    ppr = ((f'<w:pStyle w:val="{style_id}"/>' if style_id else "")
+    ppr = ((p_style(style_id) if style_id else "")
            + ("<w:keepNext/>" if keep_next else "")
-           + (f'<w:jc w:val="{align}"/>' if align else ""))
+           + (f'<w:jc w:val="{xml_attr(align)}"/>' if align else ""))
     return f"<w:p><w:pPr>{ppr}</w:pPr>{inner}</w:p>"
+
+
+@lru_cache(maxsize=64)
+def p_style(style_id: str) -> str:
+    """A `w:pStyle` naming a paragraph style by its id: a handful per document, so cached."""
+    return f'<w:pStyle w:val="{xml_attr(style_id)}"/>'
 
 
 def cell(paragraphs: str, width: int, fill: str = "") -> str:
     """One `w:tc` of `width` twentieths of a point holding paragraph XML (never empty)."""
-    shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{xml_attr(fill)}"/>' if fill else ""
     return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
             f"{paragraphs or '<w:p/>'}</w:tc>")

@@ -11,13 +11,13 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from smartplan_tui.exports import content
+from smartplan_tui.exports import content, digest
 from smartplan_tui.exports.content import QUADRANT_TITLES, Progress, Table
 from smartplan_tui.exports.docx_document import Steps, WordDoc
 from smartplan_tui.exports.docx_report import action_plan_section, table_or_none
 from smartplan_tui.exports.docx_tables import Banner
 from smartplan_tui.exports.errors import ExportError
-from smartplan_tui.model import Action, Session
+from smartplan_tui.model import Action, ProjectProfile, Session
 
 __all__ = ["HANDBOOK_TITLE", "UNTAGGED", "merged_actions", "swot_by_tag", "winners_table",
            "write_handbook"]
@@ -28,7 +28,9 @@ UNTAGGED = "Untagged"
 
 def write_handbook(sessions: Sequence[Session], path: str | os.PathLike[str],
                    template: str | os.PathLike[str] | None = None,
-                   progress: Progress | None = None) -> Path:
+                   progress: Progress | None = None,
+                   profile: ProjectProfile | None = None) -> Path:
+    """The handbook of `sessions`, for the project `profile` names (logos, disclaimer)."""
     if not sessions:
         raise ExportError("a handbook needs at least one session")
     ids = [s.id for s in sessions]
@@ -38,11 +40,15 @@ def write_handbook(sessions: Sequence[Session], path: str | os.PathLike[str],
     steps = Steps(progress, 6)
     word = WordDoc(template)
     facilitators = list(dict.fromkeys(s.info.facilitator for s in sessions if s.info.facilitator))
-    word.set_properties(HANDBOOK_TITLE, ", ".join(facilitators),
-                        f"SmartPlan handbook of {len(sessions)} sessions")
-    word.set_header_footer(HANDBOOK_TITLE)
+    author = (profile.author if profile is not None else "") or ", ".join(facilitators)
+    word.set_properties(HANDBOOK_TITLE, author,
+                        f"Programme handbook of {len(sessions)} session"
+                        f"{'s' if len(sessions) != 1 else ''}: "
+                        + "; ".join(s.info.title for s in sessions) + ".")
+    word.set_header_footer(HANDBOOK_TITLE, profile)
     steps.step("sessions")
     word.title(HANDBOOK_TITLE)
+    word.labelled(content.profile_lines(profile))
     word.heading("Sessions")
     word.table((31, 16, 13, 18, 22), ("Session", "Kind", "Date", "Place", "Facilitator"),
                [(s.info.title, content.kind_name(s.info), content.fmt_date(s.info.date),
@@ -96,7 +102,8 @@ def winners_table(sessions: Sequence[Session]) -> Table:
         for summary in content.vote_summaries(session):
             winners = "\n".join(f"{option}: {text}" for option, text in summary.winners)
             table.rows.append((session.info.title, summary.vote.question, summary.method,
-                               winners or f"({summary.problem})"))
+                               (winners + digest.provisional(summary.vote)) if winners
+                               else f"({summary.problem})"))
     return table
 
 

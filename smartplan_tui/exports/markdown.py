@@ -1,4 +1,5 @@
-"""The session report as Markdown: the Word report's sections, for wikis and e-mail.
+"""The session report as Markdown: the Word report's sections (`sections.REPORT_SECTIONS`),
+for wikis and e-mail.
 
 Participant text is escaped so that it renders literally (`*stars*` stays stars, `<b>`
 stays visible, `|` cannot break a table); line breaks inside an item become `<br>`.
@@ -9,13 +10,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from smartplan_tui.exports import content
+from smartplan_tui.exports import content, digest, sections
 from smartplan_tui.exports.atomic import atomic_write
 from smartplan_tui.exports.content import QUADRANT_TITLES, Table
+from smartplan_tui.exports.sections import REPORT_SECTIONS, ReportSection
 from smartplan_tui.model import Quadrant, Session
 
 __all__ = ["md_heading", "md_text", "render_markdown", "write_markdown"]
@@ -56,21 +58,33 @@ def write_markdown(session: Session, path: str | os.PathLike[str]) -> Path:
 
 
 def render_markdown(session: Session) -> str:
-    out: list[str] = [f"# {md_heading(session.info.title)}", ""]
+    out: list[str] = []
+    for section in REPORT_SECTIONS:
+        if section.shown(session):
+            _LAYOUTS[section.key](out, session, section)
+    return "\n".join(out) + "\n"
+
+
+def _title(out: list[str], session: Session, section: ReportSection) -> None:
+    out += [f"# {md_heading(session.info.title)}", ""]
     out += [f"**{label}:** {md_text(value)}  " for label, value in content.title_block(session)]
-    _section(out, "Agenda", content.agenda_table(session), "No agenda items.")
-    _section(out, "Participants", content.participants_table(session), "No participants recorded.")
-    out += ["", "## SWOT"]
-    _swot(out, session)
-    _section(out, "TOWS", content.tows_table(session), "No TOWS strategies.")
-    out += ["", "## Voting results"]
+
+
+def _one_table(out: list[str], session: Session, section: ReportSection) -> None:
+    assert section.table is not None
+    _section(out, section.heading, section.table(session), section.empty)
+
+
+def _votes(out: list[str], session: Session, section: ReportSection) -> None:
+    out += ["", f"## {section.heading}"]
     summaries = content.vote_summaries(session)
     if not summaries:
-        out += ["", "_No votes._"]
+        out += ["", f"_{section.empty}_"]
     for summary in summaries:
         out += ["", f"### {md_heading(summary.vote.question)}", "",
                 f"**Method:** {summary.method} · **Ballots counted:** {summary.ballots}"
-                f" · **Status:** {summary.vote.status.value}"]
+                f" · **Status:** {summary.vote.status.value}"
+                f"{digest.provisional(summary.vote)}"]
         if summary.problem:
             out += ["", f"_Not counted: {md_text(summary.problem)}_"]
             continue
@@ -79,21 +93,42 @@ def render_markdown(session: Session) -> str:
                 for line in summary.explanation.splitlines()]
         if summary.matrix is not None:
             out += ["", *_table(summary.matrix)]
+
+
+def _actions(out: list[str], session: Session, section: ReportSection) -> None:
     table, gaps = content.action_rows(session)
-    _section(out, "Action plan", table, "No actions.")
+    _section(out, section.heading, table, section.empty)
     total = content.budget_total(session.actions)
     if total:
         out += ["", f"**Total budget:** {md_text(total)}"]
+    subtotals = content.budget_by_priority(session)
+    if subtotals.rows:
+        out += ["", "### Budget by priority", "", *_table(subtotals)]
     if gaps:
         out += ["", "### SMART gaps", ""]
         out += [f"- **{md_text(title)}**: {md_text(text)}" for title, text in gaps]
-    out += ["", "## Notes and decisions"]
+
+
+def _notes(out: list[str], session: Session, section: ReportSection) -> None:
+    out += ["", f"## {section.heading}"]
     for title, entries in content.note_groups(session):
-        out += ["", f"### {title}", ""]
-        out += [f"- _{md_text(byline)}_<br>{md_text(text)}" for byline, text in entries]
-        if not entries:
-            out.append("_None recorded._")
-    return "\n".join(out) + "\n"
+        if entries:
+            out += ["", f"### {title}", ""]
+            out += [f"- _{md_text(byline)}_<br>{md_text(text)}" for byline, text in entries]
+
+
+def _digest(out: list[str], found: digest.Digest, heading: str) -> None:
+    out += ["", f"## {heading}"]
+    for label, lines in found.groups:
+        out += ["", f"**{label}**", "", *(f"- {md_text(line)}" for line in lines)]
+
+
+def _summary(out: list[str], session: Session, section: ReportSection) -> None:
+    _digest(out, digest.summary(session), section.heading)
+
+
+def _next_steps(out: list[str], session: Session, section: ReportSection) -> None:
+    _digest(out, digest.next_steps(session), section.heading)
 
 
 def _section(out: list[str], title: str, table: Table, empty: str) -> None:
@@ -110,11 +145,12 @@ def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(md_text(c) for c in cells) + " |"
 
 
-def _swot(out: list[str], session: Session) -> None:
+def _swot(out: list[str], session: Session, section: ReportSection) -> None:
+    out += ["", f"## {section.heading}"]
     grouped = content.swot_by_quadrant(session)
     codes = content.swot_codes(session)
     if not session.swot:
-        out += ["", "_No SWOT items._"]
+        out += ["", f"_{section.empty}_"]
         return
     for quadrant in Quadrant:
         out += ["", f"### {QUADRANT_TITLES[quadrant]} ({len(grouped[quadrant])})", ""]
@@ -124,3 +160,15 @@ def _swot(out: list[str], session: Session) -> None:
             extra = " · ".join(part for part in (tags, who) if part)
             out.append(f"- **{codes[item.id]}** {md_text(item.text)}"
                        + (f" _({md_text(extra)})_" if extra else ""))
+            if item.merged_from:
+                out.append(f"  _merged from: {md_text(content.merged_texts(item))}_")
+
+
+#: How the Markdown report lays out each of `REPORT_SECTIONS`.
+_LAYOUTS: dict[str, Callable[[list[str], Session, ReportSection], None]] = {
+    sections.TITLE.key: _title, sections.AGENDA.key: _one_table,
+    sections.PARTICIPANTS.key: _one_table, sections.SWOT.key: _swot,
+    sections.TOWS.key: _one_table, sections.VOTES.key: _votes,
+    sections.ACTIONS.key: _actions, sections.NOTES.key: _notes,
+    sections.SUMMARY.key: _summary, sections.NEXT_STEPS.key: _next_steps,
+}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean", "one_line", "xml_escape"]
+__all__ = ["clean", "one_line", "xml_attr", "xml_escape"]
 
 _BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _FORBIDDEN = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -42,3 +42,19 @@ def xml_escape(text: str) -> str:
     if ">" in text:
         text = text.replace(">", "&gt;")
     return text
+
+
+_ATTR_SPECIAL = re.compile('[&<>"\t\n\r]')
+_ATTR_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;",
+                 "\n": "&#10;", "\r": "&#13;"}
+
+
+def xml_attr(value: str) -> str:
+    """Escape for a double-quoted XML attribute: a template's style id may hold `"` or `&`.
+
+    Tabs and line breaks are written as character references, which XML keeps (a raw one
+    would be read back as a space), so the value reads back exactly.
+    """
+    if not _ATTR_SPECIAL.search(value):
+        return value
+    return _ATTR_SPECIAL.sub(lambda m: _ATTR_ESCAPES[m[0]], value)

@@ -1,15 +1,15 @@
-"""Export the session (Word report, Markdown, CSV zip, interchange JSON) from the app.
+"""Export the session from the app, to any of `export_formats.FORMATS` (the formats the
+command line writes, by the same writers).
 
 The writer runs in a thread worker and reports progress to a bar; the dialog stays open
-at the end to say where the file went (or why it was not written). The exports package
-is imported only here, when the user asks for a file: python-docx is slow to import.
+at the end to say where the file went (or why it was not written). python-docx is imported
+only when a Word file is written: it is slow to import.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -17,42 +17,33 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select
+from textual.worker import Worker
 
+from smartplan_tui.export_formats import FORMATS
+from smartplan_tui.exports.formats import REPORT, ExportFormat
 from smartplan_tui.model import Session
-from smartplan_tui.store import SessionStore
+from smartplan_tui.screens.worker_errors import WorkerErrors
+from smartplan_tui.store import SessionStore, StoreError
 from smartplan_tui.text import visible
 
-FORMATS = [("Word report (.docx)", "docx"), ("Markdown (.md)", "md"),
-           ("CSV tables (.zip)", "csv"), ("SmartPlan JSON (.json)", "json")]
-SUFFIX = {"docx": ".docx", "md": ".md", "csv": ".zip", "json": ".json"}
 
-Progress = Callable[[float, str], None]
-
-
-def write_export(session: Session, fmt: str, path: Path,
-                 progress: Progress | None = None) -> Path:
-    """Write `session` as `fmt` to `path`; ExportError/OSError on failure, nothing left."""
-    from smartplan_tui import exports
-
-    if fmt == "docx":
-        return exports.write_report(session, path, progress=progress)
-    if fmt == "md":
-        return exports.write_markdown(session, path)
-    if fmt == "csv":
-        return exports.write_csv_zip(session, path)
-    from smartplan_tui.exports.atomic import atomic_write
-    from smartplan_tui.store import dumps, session_to_document
-
-    blob = dumps(session_to_document(session)).encode("utf-8")
-
-    def write(out: BinaryIO) -> None:
-        out.write(blob)
-
-    return atomic_write(path, write)
+def retarget(path: Path, fmt: ExportFormat) -> Path:
+    """`path` renamed for `fmt` when its name ends as some format's file does
+    (`coast-camp-report.docx` → `coast-camp.md`, `camp.docx` → `camp-tables.zip`); a name
+    the user made up otherwise is left alone."""
+    name = path.name
+    endings = {f.suffix for f in FORMATS.values()} | {"." + f.suffix.rsplit(".", 1)[-1]
+                                                      for f in FORMATS.values()}
+    for ending in sorted(endings, key=len, reverse=True):  # `-report.docx` before `.docx`
+        if name.endswith(ending) and len(name) > len(ending):
+            return path.with_name(name[: -len(ending)] + fmt.suffix)
+    return path
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(WorkerErrors, ModalScreen[Path | None]):
     """Choose a format and a file; Enter exports; the result line says where it went."""
+
+    CSS_PATH = "export.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="export_close"),
@@ -65,16 +56,17 @@ class ExportScreen(ModalScreen[Path | None]):
         self.folder = folder if folder is not None else Path.cwd()
         self.written: Path | None = None
 
-    def default_path(self, fmt: str) -> str:
-        return str(self.folder / f"{self.session.id}{SUFFIX[fmt]}")
+    def default_path(self, fmt: ExportFormat) -> str:
+        return str(self.folder / fmt.file_name(self.session.id))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Export the session", classes="title-line")
             yield Label("Format", classes="field-label")
-            yield Select(FORMATS, value="docx", allow_blank=False, id="export-format")
+            yield Select([(f.label, f.name) for f in FORMATS.values()], value=REPORT.name,
+                         allow_blank=False, id="export-format")
             yield Label("File", classes="field-label")
-            yield Input(self.default_path("docx"), id="export-path")
+            yield Input(self.default_path(REPORT), id="export-path")
             yield ProgressBar(total=1.0, show_eta=False, id="export-progress")
             yield Label("", id="export-status", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -86,9 +78,8 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         path_input = self.query_one("#export-path", Input)
-        current = Path(path_input.value)
-        if isinstance(event.value, str) and current.suffix in SUFFIX.values():
-            path_input.value = str(current.with_suffix(SUFFIX[event.value]))
+        if isinstance(event.value, str) and event.value in FORMATS and path_input.value.strip():
+            path_input.value = str(retarget(Path(path_input.value.strip()), FORMATS[event.value]))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -107,7 +98,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def action_export(self) -> None:
         text = self.query_one("#export-path", Input).value.strip()
         fmt = self.query_one("#export-format", Select).value
-        if not text or not isinstance(fmt, str):
+        if not text or not isinstance(fmt, str) or fmt not in FORMATS:
             self.status("Type a file name.", error=True)
             return
         path = Path(text).expanduser()
@@ -137,14 +128,22 @@ class ExportScreen(ModalScreen[Path | None]):
         def progress(fraction: float, what: str) -> None:
             self.app.call_from_thread(self._progress, fraction, what)
 
+        store = getattr(self.app, "store", None)
         try:
-            written = write_export(self.session, fmt, path, progress)
-        except (ExportError, OSError) as error:
-            message = str(error) if isinstance(error, ExportError) else (
+            profile = (store.profile.for_session(self.session)
+                       if isinstance(store, SessionStore) else None)
+            written = FORMATS[fmt].write(self.session, path, progress=progress, profile=profile)
+        except (ExportError, StoreError, OSError) as error:
+            message = str(error) if isinstance(error, ExportError | StoreError) else (
                 f"{path}: {error.strerror or error}")
             self.app.call_from_thread(self._finished, None, message)
             return
         self.app.call_from_thread(self._finished, written, "")
+
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """The writer raised an error nobody expected: Export can be pressed again."""
+        self.query_one("#export-go", Button).disabled = False
+        self.status("Not exported: an unexpected error (the message says which).", error=True)
 
     def _finished(self, written: Path | None, problem: str) -> None:
         self.query_one("#export-go", Button).disabled = False

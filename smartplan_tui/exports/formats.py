@@ -1,0 +1,78 @@
+"""What an export format is, and the formats this package writes: one entry per format.
+
+The command line's `--format` and the app's export dialog both offer
+`smartplan_tui.export_formats.FORMATS`: these entries plus the interchange JSON. The JSON
+entry is added there, not here, because its writer is the store's codec
+(`store.session_to_document`) and this package never imports the store: exports stay pure
+functions of model objects. Importing this module loads no writer (python-docx is slow to
+import); each writer is imported when a file is written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from smartplan_tui import exports
+from smartplan_tui.exports.content import Progress
+from smartplan_tui.exports.errors import ExportError
+from smartplan_tui.model import ProjectProfile, Session
+
+__all__ = ["ATTENDANCE", "CSV", "DOCUMENTS", "MARKDOWN", "PDF", "REPORT", "ExportFormat"]
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    """One export format: how it is named, offered and written."""
+
+    name: str
+    """What `--format` takes (`docx`)."""
+    label: str
+    """What the app's export dialog shows (`Word report (.docx)`)."""
+    suffix: str
+    """Added to the session id for the default file name (`coast-camp-report.docx`)."""
+    writer: Callable[..., Path]
+    """`writer(session, path)`, with `template=` and `progress=` when the flags below say so."""
+    takes_template: bool = False
+    """A Word format: an organisation's .docx or .dotx gives it its styles and header."""
+    reports_progress: bool = False
+    """Big enough to report progress to the app's bar as it is written."""
+    takes_profile: bool = False
+    """Prints the project profile (logos, programme, disclaimer) the store resolves."""
+
+    def file_name(self, session_id: str) -> str:
+        return f"{session_id}{self.suffix}"
+
+    def write(self, session: Session, path: PathLike, *, template: PathLike | None = None,
+              progress: Progress | None = None, profile: ProjectProfile | None = None,
+              ) -> Path:
+        """Write `session` to `path` (atomically: all or nothing) and return where it went."""
+        options: dict[str, object] = {}
+        if self.takes_profile:
+            options["profile"] = profile
+        if self.takes_template:
+            options["template"] = template
+        elif template is not None:
+            raise ExportError(f"a template is for the Word formats, not {self.name}")
+        if self.reports_progress:
+            options["progress"] = progress
+        return self.writer(session, path, **options)
+
+
+REPORT = ExportFormat("docx", "Word report (.docx)", "-report.docx", exports.write_report,
+                      takes_template=True, reports_progress=True, takes_profile=True)
+ATTENDANCE = ExportFormat("attendance", "Attendance list (.docx)", "-attendance.docx",
+                          exports.write_attendance, takes_template=True, takes_profile=True)
+PDF = ExportFormat("pdf", "PDF report (.pdf, through LibreOffice)", "-report.pdf",
+                   exports.write_pdf, takes_template=True, reports_progress=True,
+                   takes_profile=True)
+MARKDOWN = ExportFormat("md", "Markdown report (.md)", ".md", exports.write_markdown)
+CSV = ExportFormat("csv", "CSV tables (.zip)", "-tables.zip", exports.write_csv_zip)
+
+#: The formats written from the model alone, in the order the export dialog lists them
+#: (after the interchange JSON).
+DOCUMENTS: tuple[ExportFormat, ...] = (REPORT, ATTENDANCE, PDF, MARKDOWN, CSV)
