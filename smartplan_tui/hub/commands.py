@@ -1,0 +1,115 @@
+"""`smartplan serve` and `smartplan room`: what they do, apart from their options (cli.py).
+
+`serve` prints what the facilitator needs — the participants' link and its QR code, the
+join code, the note-takers' link — or with `--json` exactly one JSON line once the hub
+listens (for scripts and for the app's Room screen), and serves until stopped.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import sys
+from collections.abc import Callable
+
+from smartplan_tui.hub.qr import ansi_lines, qr_lines
+from smartplan_tui.hub.server import Ready, run_hub
+from smartplan_tui.model import ModelError, Room, RoomActivity
+from smartplan_tui.store import SessionStore
+from smartplan_tui.text import visible
+
+__all__ = ["describe_room", "parse_room", "serve", "session_to_serve", "set_room"]
+
+
+def session_to_serve(store: SessionStore, session_id: str | None) -> str:
+    """The session given, or the only one there is."""
+    if session_id is not None:
+        return session_id
+    sessions = store.list_sessions()
+    if len(sessions) == 1:
+        return sessions[0].id
+    known = ", ".join(s.id for s in sessions[:8]) or "none yet"
+    raise ModelError("ID", f"give the session to serve (sessions: {known})")
+
+
+def _announce(ready: Ready, host: str, say: Callable[[str], None]) -> None:
+    links = ready.links
+    say(f"SmartPlan hub for “{visible(ready.title, 80)}”")
+    if ready.lan:
+        say("The room can reach it: anyone on this network who has the code can join, and "
+            "anyone with the note-takers' link can use the whole app.")
+    else:
+        say(f"Only this laptop can reach it ({host}); to let the room join, serve with "
+            "--host 0.0.0.0 (or the laptop's address on the room's network).")
+    say("")
+    say(f"Participants: {links.participants}   (join code {links.code})")
+    lines = ansi_lines(links.participants) if sys.stdout.isatty() else qr_lines(links.participants)
+    for line in lines:
+        say("  " + line)
+    say("")
+    say(f"Note-takers (the whole app; share it only with them): {links.notetakers}")
+    say("")
+    say("Press ctrl+c to stop.")
+
+
+def serve(store: SessionStore, session_id: str | None, host: str, port: int, as_json: bool,
+          say: Callable[[str], None]) -> None:
+    """Serve the session until ctrl+c or SIGTERM."""
+    chosen = session_to_serve(store, session_id)
+
+    def ready(hub: Ready) -> None:
+        if as_json:
+            print(json.dumps(hub.to_json()), flush=True)
+        else:
+            _announce(hub, host, say)
+            sys.stdout.flush()
+
+    try:
+        run_hub(store, chosen, host, port, ready)
+    except OSError as error:
+        if error.errno in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise ModelError("--port", f"cannot listen on {host}:{port} "
+                             f"({error.strerror or error}); choose another --port or "
+                             "--host") from None
+        raise
+    except KeyboardInterrupt:
+        return
+
+
+ACTIVITIES = "off|swot|vote VOTE_ID|results VOTE_ID"
+
+
+def parse_room(activity: str, vote_id: str | None, names: bool) -> Room:
+    """`off`, `swot`, `vote v2` or `results v2` as a `Room`; ModelError naming the argument."""
+    try:
+        chosen = RoomActivity(activity.strip().lower())
+    except ValueError:
+        raise ModelError("ACTIVITY", f"{activity!r} is not one of {ACTIVITIES}") from None
+    needs_vote = chosen in (RoomActivity.VOTE, RoomActivity.RESULTS)
+    if needs_vote and not vote_id:
+        raise ModelError("VOTE_ID", f"{chosen.value} needs the vote's id ({ACTIVITIES})")
+    if not needs_vote and vote_id:
+        raise ModelError("VOTE_ID", f"{chosen.value} takes no vote id ({ACTIVITIES})")
+    if names and chosen is not RoomActivity.VOTE:
+        raise ModelError("--names", "only a vote asks for names")
+    try:
+        return Room(chosen, vote_id or "", names)
+    except ModelError as error:
+        raise ModelError("VOTE_ID", error.reason) from None
+
+
+def describe_room(room: Room) -> str:
+    if room.activity is RoomActivity.VOTE:
+        return f"vote {room.vote}" + (" (asking for names)" if room.names else "")
+    if room.activity is RoomActivity.RESULTS:
+        return f"results {room.vote}"
+    return room.activity.value
+
+
+def set_room(store: SessionStore, session_id: str, room: Room | None) -> str:
+    """Set what the room sees (or, with None, only read it); the line to print."""
+    handle = store.open(session_id)
+    if room is None:
+        return f"{session_id}: the room sees {describe_room(handle.room())}"
+    handle.set_room(room)
+    return f"{session_id}: the room sees {describe_room(room)}"

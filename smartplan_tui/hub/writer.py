@@ -1,0 +1,194 @@
+"""One thread for the store, and ballots that arrive together written together.
+
+Why one thread: a `SessionHandle` is used by one thread at a time; the event loop must
+never wait for a disk. Why batches: when the facilitator says "vote now", sixty phones send
+their ballot within the same few milliseconds. Written one by one, each waits for every
+fsync before it (sixty × a few ms); written together they share one `handle.apply` — one
+journal line, one fsync — and each request is answered only after that line is on disk.
+
+Each edit in a batch is checked on the session as it is at the moment of writing; one that
+is refused (the vote closed meanwhile, a rule broken) is answered with its reason and
+leaves the others to be written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import functools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from smartplan_tui.collection_registry import SWOT
+from smartplan_tui.hub.room_view import (
+    BallotDraft,
+    Refused,
+    RoomView,
+    SwotDraft,
+    cast_from_device,
+    check_swot_turn,
+    room_view,
+)
+from smartplan_tui.model import ModelError, Room, Session, SwotItem, Vote
+from smartplan_tui.store import NewId, SessionHandle, StoreError
+
+__all__ = ["AddSwot", "CastBallot", "Edit", "StoreWorker"]
+
+T = TypeVar("T")
+log = logging.getLogger("smartplan.hub")
+
+#: How often the hub looks for changes made by other processes (one `stat`).
+REFRESH_SECONDS = 0.25
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A batch's changes to one session, built up edit by edit and applied once."""
+
+    session: Session
+    room: Room
+    new_id: NewId
+    votes: dict[str, Vote] = field(default_factory=dict)
+    swot: list[SwotItem] = field(default_factory=list)
+
+    def result(self) -> Session:
+        """The session with every edit of the batch, built once."""
+        lists: dict[str, tuple[Any, ...]] = {}
+        if self.votes:
+            lists["votes"] = tuple(self.votes.get(v.id, v) for v in self.session.votes)
+        if self.swot:
+            lists["swot"] = (*self.session.swot, *self.swot)
+        return self.session.with_lists(lists) if lists else self.session
+
+
+class Edit:
+    """One participant's edit, waiting for its batch."""
+
+    def run(self, draft: _Draft) -> Any:  # pragma: no cover - every edit says what it does
+        raise NotImplementedError
+
+
+@dataclass(slots=True)
+class AddSwot(Edit):
+    item: SwotDraft
+
+    def run(self, draft: _Draft) -> str:
+        check_swot_turn(draft.room)
+        new = SwotItem(draft.new_id(SWOT), self.item.quadrant, self.item.text, (),
+                       self.item.author)
+        draft.swot.append(new)
+        return new.id
+
+
+@dataclass(slots=True)
+class CastBallot(Edit):
+    ballot: BallotDraft
+    tag: str
+
+    def run(self, draft: _Draft) -> None:
+        vote = cast_from_device(draft.session, draft.room, self.ballot, self.tag,
+                                draft.votes.get(self.ballot.vote_id))
+        draft.votes[vote.id] = vote
+
+
+class StoreWorker:
+    """Every store call of the hub, on one thread; the room as last read, for every device."""
+
+    def __init__(self, handle: SessionHandle) -> None:
+        self.handle = handle
+        self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="hub-store")
+        self._queue: asyncio.Queue[tuple[Edit, asyncio.Future[Any]]] = asyncio.Queue()
+        self._tasks: list[asyncio.Task[None]] = []
+        self.view: RoomView = room_view(handle.load(), handle.room())
+        self.batches = 0
+        """How many durable writes the edits took (the benchmark reports it)."""
+
+    def start(self) -> None:
+        self._tasks = [asyncio.create_task(self._write_batches()),
+                       asyncio.create_task(self._watch())]
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        while not self._queue.empty():
+            _edit, waiter = self._queue.get_nowait()
+            if not waiter.done():
+                waiter.set_exception(Refused(503, "the hub is stopping; nothing was written"))
+        self._pool.shutdown(wait=True)
+
+    async def call(self, work: Callable[[], T]) -> T:
+        """Run a store call on the store's thread."""
+        return await asyncio.get_running_loop().run_in_executor(self._pool, work)
+
+    async def submit(self, edit: Edit) -> Any:
+        """What the edit returned, once it is on disk; `Refused` when it was not written."""
+        waiter: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        await self._queue.put((edit, waiter))
+        return await waiter
+
+    async def refresh(self) -> RoomView:
+        """Read the session again if anybody wrote it (a `stat` when nobody did)."""
+        self.view = await self.call(self._fresh_view)
+        return self.view
+
+    def _fresh_view(self) -> RoomView:
+        if not self.handle.changed():
+            return self.view
+        return room_view(self.handle.load(), self.handle.room())
+
+    async def _watch(self) -> None:
+        while True:
+            await asyncio.sleep(REFRESH_SECONDS)
+            try:
+                await self.refresh()
+            except (StoreError, ModelError):
+                continue  # the page keeps the last good state; the app shows the damage
+
+    async def _write_batches(self) -> None:
+        while True:
+            batch = [await self._queue.get()]
+            while not self._queue.empty():
+                batch.append(self._queue.get_nowait())
+            edits = [edit for edit, _ in batch]
+            try:
+                outcomes = await self.call(functools.partial(self._write, edits))
+            except (StoreError, ModelError) as error:
+                # The reason names files on the laptop: the log has it, the phones do not.
+                log.warning("%d edits from the room were not saved: %s", len(batch), error)
+                outcomes = [Refused(503, "the session could not be saved just now; nothing "
+                                         "was written, try again")] * len(batch)
+            self.batches += 1
+            with contextlib.suppress(StoreError, ModelError):
+                self.view = await self.call(self._fresh_view)
+            for (_, waiter), outcome in zip(batch, outcomes, strict=True):
+                if waiter.done():
+                    continue
+                if isinstance(outcome, Refused):
+                    waiter.set_exception(outcome)
+                else:
+                    waiter.set_result(outcome)
+
+    def _write(self, edits: list[Edit]) -> list[Any]:
+        """Apply every edit that may be made, in one durable write; each one's outcome."""
+        room = self.handle.room()
+        outcomes: list[Any] = [None] * len(edits)
+
+        def change(session: Session, new_id: NewId) -> Session:
+            draft = _Draft(session, room, new_id)
+            for i, edit in enumerate(edits):
+                try:
+                    outcomes[i] = edit.run(draft)
+                except Refused as refused:
+                    outcomes[i] = refused
+                except ModelError as error:
+                    outcomes[i] = Refused(400, str(error))
+            return draft.result()
+
+        self.handle.apply(change)
+        return outcomes
