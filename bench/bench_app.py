@@ -1,4 +1,4 @@
-"""Speed of the app (issue 4): start-up against a bare Textual app, and keystrokes at 2,000 items.
+"""Speed of the app: start-up against a bare Textual app, and keystrokes at 2,000 items.
 
 Run by hand: `python bench/bench_app.py [--runs 7] [--keys 200]`.
 
@@ -7,11 +7,22 @@ taking keys (interpreter start, imports, compose, first paint; the app writes th
 to a file named by `SMARTPLAN_EXIT_ON_READY`, then exits), median of `--runs`, every app
 run headless:
 
-- `bare textual`: the baseline the issue names — an App with Header, Static and Footer.
+- `bare textual`: the baseline — an App with Header, Static and Footer.
 - `home screen`: `make_app(home)` on a data home holding the demo session and the big one
   (the session list fills in from a thread worker just after the first paint).
 - `2,000-item session`: `make_app(home, "big")` — the home screen plus the session screen
   of a session with 2,000 SWOT items.
+
+Opening a screen (`open …` rows) is timed from the key press that opens it to its first
+full paint (the compositor's first whole-screen render of the new screen), and to its last
+paint before the app goes idle; median of `--runs`, each in a fresh process (so the
+garbage collector's state is that of a real start), headless at 120×36:
+
+- `bare screen`: the floor — a bare Textual app whose key pushes a screen with a Header,
+  a Static and a Footer.
+- `bare OptionList 2,000`: the baseline — the same, the screen holding one OptionList of
+  2,000 options.
+- `SWOT board 2,000`: `w` on the session screen of the 2,000-item session.
 
 Keystroke figures are in-process (headless, 120×36): the time from a key event entering
 the app to the end of the screen's next repaint (the compositor rendering the changed
@@ -20,7 +31,8 @@ quadrant, and typing into the capture line — and, as a floor, cursor down in a
 Textual app holding one 20-item OptionList. Textual repaints at most 60 times a second,
 so a few ms of every figure is the wait for the next frame.
 
-Targets: home ≤ 1.2 × bare, 2,000-item session ≤ 1.5 × bare, keystroke median ≤ 10 ms.
+Targets: home ≤ 1.2 × bare, 2,000-item session ≤ 1.5 × bare, board's first paint < 100 ms,
+keystroke median ≤ 10 ms.
 """
 
 from __future__ import annotations
@@ -34,7 +46,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events
 
@@ -96,6 +108,94 @@ def _time_process(code: str, *args: str) -> float:
         if done.returncode != 0 or not stamp.exists():
             raise SystemExit(done.stderr.decode(errors="replace") or "no ready time written")
         return float(stamp.read_text()) - start
+
+
+def _bare_opener(big: bool) -> Any:
+    """A bare Textual app whose `w` pushes a screen: a floor, or an OptionList of 2,000."""
+    from textual.app import App
+    from textual.binding import Binding, BindingType
+    from textual.screen import Screen
+    from textual.widgets import Footer, Header, OptionList, Static
+
+    class Opened(Screen[None]):
+        def compose(self) -> Any:
+            yield Header()
+            if big:
+                yield OptionList(*(f"Item {i}: the harbour needs better links"
+                                   for i in range(2000)))
+            else:
+                yield Static("Hello")
+            yield Footer()
+
+    class Opener(App[None]):
+        BINDINGS: ClassVar[list[BindingType]] = [Binding("w", "open", "Open")]
+
+        def action_open(self) -> None:
+            self.push_screen(Opened())
+
+    return Opener()
+
+
+async def _open_in_process(case: str, home: Path) -> tuple[float, float]:
+    """(first full paint, last paint) in ms after the key that opens the `case` screen."""
+    from textual._compositor import LayoutUpdate
+
+    from smartplan_tui.app import make_app
+
+    app: Any = make_app(home, "big") if case == "board" else _bare_opener(case == "optionlist")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        before = app.screen
+        paints: list[float] = []
+        first_paint = asyncio.Event()
+        display = app._display
+
+        def timed_display(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            if screen is not before and (paints or isinstance(renderable, LayoutUpdate)):
+                paints.append(time.perf_counter())
+                first_paint.set()
+
+        app._display = timed_display  # this app instance, for this bench only
+        event = events.Key("w", "w")
+        event.set_sender(app)
+        start = time.perf_counter()
+        app._driver.send_message(event)
+        await asyncio.wait_for(first_paint.wait(), 30)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is not before, "the key opened no screen"
+        if case == "board":
+            from smartplan_tui.model import Quadrant
+            from smartplan_tui.screens.swot_board import SwotBoardScreen
+
+            board = app.screen
+            assert isinstance(board, SwotBoardScreen)
+            assert sum(board.quadrant_list(q).row_count for q in Quadrant) == 2000
+    return (paints[0] - start) * 1000, (paints[-1] - start) * 1000
+
+
+OPEN_CASES = {"bare screen": "floor", "bare OptionList 2,000": "optionlist",
+              "SWOT board 2,000": "board"}
+
+
+def opening(home: Path, runs: int) -> dict[str, tuple[float, float]]:
+    """Median (first paint, last paint) in ms per case, each run a fresh process."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in OPEN_CASES}
+    for _ in range(runs):  # interleaved, so a busy moment hurts every case alike
+        for name, case in OPEN_CASES.items():
+            done = subprocess.run([sys.executable, __file__, "--open-case", case, str(home)],
+                                  capture_output=True, timeout=120, text=True)
+            if done.returncode != 0:
+                raise SystemExit(done.stderr or f"opening {name} failed")
+            first, last = done.stdout.split()
+            times[name].append((float(first), float(last)))
+    return {name: (statistics.median(t[0] for t in values),
+                   statistics.median(t[1] for t in values))
+            for name, values in times.items()}
 
 
 def startup(home: Path, runs: int) -> dict[str, float]:
@@ -168,11 +268,9 @@ async def keystrokes(home: Path, count: int) -> dict[str, list[float]]:
     app = make_app(home, "big")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        start = time.perf_counter()
         await pilot.press("w")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        results["open the board (once)"] = [(time.perf_counter() - start) * 1000]
         board = app.screen
         assert isinstance(board, SwotBoardScreen)
         assert sum(board.quadrant_list(q).row_count for q in Quadrant) == 2000
@@ -201,19 +299,40 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--keys", type=int, default=200)
     parser.add_argument("--keys-only", action="store_true", help="skip the start-up runs")
+    parser.add_argument("--open-only", action="store_true",
+                        help="only the figures for opening a screen")
+    parser.add_argument("--open-case", nargs=2, metavar=("CASE", "HOME"),
+                        help=argparse.SUPPRESS)  # one run of `opening`, in its own process
     args = parser.parse_args()
+    if args.open_case:
+        sys.path.insert(0, str(ROOT))
+        first, last = asyncio.run(_open_in_process(args.open_case[0], Path(args.open_case[1])))
+        print(first, last)
+        return
     _compile()
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
         _prepare(home)
-        starts = {} if args.keys_only else startup(home, args.runs)
-        keys = asyncio.run(keystrokes(home, args.keys))
+        starts = {} if args.keys_only or args.open_only else startup(home, args.runs)
+        opens = opening(home, args.runs)
+        keys = {} if args.open_only else asyncio.run(keystrokes(home, args.keys))
     bare = starts.get("bare textual", 1.0)
-    print(f"{'start-up (median of ' + str(args.runs) + ')':<40}{'seconds':>8}{'× bare':>8}"
-          f"{'target':>9}")
-    targets = {"bare textual": "", "home screen": "≤ 1.2", "2,000-item session": "≤ 1.5"}
-    for name, seconds in starts.items():
-        print(f"{name:<40}{seconds:>8.3f}{seconds / bare:>8.2f}{targets[name]:>9}")
+    if starts:
+        print(f"{'start-up (median of ' + str(args.runs) + ')':<40}{'seconds':>8}"
+              f"{'× bare':>8}{'target':>9}")
+        targets = {"bare textual": "", "home screen": "≤ 1.2", "2,000-item session": "≤ 1.5"}
+        for name, seconds in starts.items():
+            print(f"{name:<40}{seconds:>8.3f}{seconds / bare:>8.2f}{targets[name]:>9}")
+        print()
+    baseline = opens["bare OptionList 2,000"][0]
+    print(f"{'open a screen: key → paint (ms, median of ' + str(args.runs) + ')':<48}"
+          f"{'first':>7}{'last':>7}{'× OptionList':>14}{'target':>9}")
+    for name, (first, last) in opens.items():
+        target = "< 100" if name.startswith("SWOT") else ""
+        print(f"{'open ' + name:<48}{first:>7.1f}{last:>7.1f}{first / baseline:>14.2f}"
+              f"{target:>9}")
+    if not keys:
+        return
     print()
     print(f"{'key → repaint (ms)':<40}{'median':>8}{'p90':>8}{'target':>9}")
     for name, values in keys.items():

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import App, CSSPathType, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
@@ -34,9 +34,8 @@ DEFAULT_THEME = "textual-dark"
 class SmartPlanApp(App[None]):
     """Home screen first, or the session screen when a session id is given."""
 
-    CSS_PATH: ClassVar[CSSPathType | None] = ["app.tcss", "screens/session.tcss"]
-    """The session screen's CSS is global because it may be the first screen (Textual
-    loads a screen's own CSS_PATH when it is pushed, not for the default screen)."""
+    CSS_PATH: ClassVar[str | None] = "app.tcss"
+    """App-wide rules only: each screen's are in its own CSS_PATH (see `_read_screen_css`)."""
     TITLE = "SmartPlan"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -67,6 +66,11 @@ class SmartPlanApp(App[None]):
         screen is built only when the user goes back to it (`action_sessions`): start-up
         pays for one screen, not two.
         """
+        screen = self._first_screen()
+        self._read_screen_css(screen)
+        return screen
+
+    def _first_screen(self) -> Screen[Any]:
         from smartplan_tui.screens.home import HomeScreen
 
         if self.start_session_id:
@@ -78,10 +82,57 @@ class SmartPlanApp(App[None]):
                 self.start_error = str(error)
         return HomeScreen()
 
+    def _read_screen_css(self, screen: Screen[Any]) -> None:
+        """Add `screen`'s own CSS_PATH files to the stylesheet.
+
+        Textual reads a screen's CSS_PATH when the screen is pushed, but not for the
+        default screen; read here, the first screen's rules can live beside it like every
+        other screen's. Pushed again later, the files are known and not read twice.
+        """
+        for path in screen.css_path:
+            if not self.stylesheet.has_source(str(path)):
+                self.stylesheet.read(path)
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.start_error:
             self.notify(visible(self.start_error), severity="error", markup=False)
+        self._report_unfinished_erasure()
+        self.run_worker(self._report_due_sessions, thread=True, group="retention",
+                        exit_on_error=False)
+
+    def _report_due_sessions(self) -> None:
+        """Sessions past their retention date hold personal data that should be gone."""
+        from datetime import date
+
+        from smartplan_tui.store.erasure import due_sessions
+
+        try:
+            due = due_sessions(self.store, date.today())
+        except StoreError:
+            return  # an unreadable session is the home screen's to report
+        if due:
+            names = ", ".join(info.id for info in due[:8]) + (" …" if len(due) > 8 else "")
+            self.call_from_thread(
+                self.notify, visible(f"{len(due)} session(s) past their retention date: {names}. "
+                                     "Run `smartplan privacy purge --due` to erase their "
+                                     "participants."), severity="warning", timeout=30,
+                markup=False)
+
+    def _report_unfinished_erasure(self) -> None:
+        """An erasure that was interrupted leaves personal data behind: say so at once."""
+        from smartplan_tui.store.erasure import pending
+
+        try:
+            plan = pending(self.store.home)
+        except StoreError as error:
+            self.notify(visible(str(error)), severity="error", markup=False)
+            return
+        if plan is not None:
+            self.notify(visible(f"An erasure started {plan.started} was not finished "
+                                f"(sessions {', '.join(plan.people)}): run `smartplan privacy "
+                                "erase` to complete it."), severity="error", timeout=30,
+                        markup=False)
 
     def action_sessions(self) -> None:
         """Back to the list of sessions (built now if the app started on a session)."""
@@ -145,7 +196,7 @@ class SmartPlanApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every described binding of the screen and the app, then Textual's own commands."""
-        from smartplan_tui.screens.keys import commands
+        from smartplan_tui.screens.widgets.commands import commands
 
         titles: set[str] = set()
         for command in commands(screen, self):

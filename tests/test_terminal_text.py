@@ -22,7 +22,6 @@ from tui_votes_steps import SIZE, demo_app, open_screen
 
 from smartplan_tui import text
 from smartplan_tui.demo import DEMO_ID
-from smartplan_tui.exercises.voting_output import plain_label
 from smartplan_tui.screens.actions import ActionPlanScreen
 from smartplan_tui.screens.votes import VotesScreen
 from smartplan_tui.screens.widgets import literal
@@ -80,8 +79,15 @@ def test_fast_path_returns_the_same_string() -> None:
 
 def test_one_mapping_everywhere() -> None:
     """The screens and the vote tables use text.py's pictures, not their own."""
+    from smartplan_tui.exercises import voting
+    from smartplan_tui.model import Ballot, Vote, VoteOption
+
     assert literal.visible is text.visible
-    assert plain_label("\x1b[2J\x07\u202e\x9b", 20).rstrip() == "\u241b[2J\u2407<U+202E>\ufffd"
+    vote = Vote("v1", "Q", options=(VoteOption("A", "\x1b[2J\x07\u202e\x9b"),),
+                ballots=(Ballot("p1", dots={"A": 1}),))
+    table = voting.render_table(voting.count(vote), explain=False)
+    assert "\u241b[2J\u2407<U+202E>\ufffd" in table
+    assert text.fit("\x1b[2J\x07\u202e\x9b", 20).rstrip() == "\u241b[2J\u2407<U+202E>\ufffd"
 
 
 def test_json_text_stays_exact_json() -> None:

@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 from tui_votes_steps import SIZE, demo_app, open_screen, press, stored, text_of
 
+from smartplan_tui.collection_registry import ACTIONS
 from smartplan_tui.demo import DEMO_ID
 from smartplan_tui.model import Action, ActionStatus
 from smartplan_tui.screens.action_form import ActionFormScreen, changed_fields, read_budget
@@ -97,12 +98,12 @@ async def test_edit_writes_only_what_changed(demo_store: SessionStore, home: Pat
         await act_on(pilot, "a3", "e")
         # Meanwhile a note-taker's terminal marks the action in progress.
         SessionStore(home).open(DEMO_ID).update(
-            "actions", "a3", lambda a: dataclasses.replace(a, status=ActionStatus.IN_PROGRESS))
+            ACTIONS, "a3", lambda a: dataclasses.replace(a, status=ActionStatus.IN_PROGRESS))
         form = app.screen
         form.query_one("#field-indicator", Input).value = "Study delivered"
         form.query_one("#field-target", Input).value = "1"
         await press(pilot, "ctrl+s")
-    action = stored(home).find("actions", "a3")
+    action = stored(home).find(ACTIONS, "a3")
     assert (action.indicator, action.target) == ("Study delivered", "1")
     assert action.status is ActionStatus.IN_PROGRESS  # the other edit was kept
 
@@ -112,7 +113,7 @@ async def test_status_key_filters_and_delete(demo_store: SessionStore, home: Pat
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_screen(pilot, "p", ActionPlanScreen)
         await act_on(pilot, "a4", "s")
-        assert stored(home).find("actions", "a4").status is ActionStatus.IN_PROGRESS
+        assert stored(home).find(ACTIONS, "a4").status is ActionStatus.IN_PROGRESS
         await pilot.press("f", "f")  # any → planned → in-progress
         await pilot.pause()
         assert screen.status_filter is ActionStatus.IN_PROGRESS

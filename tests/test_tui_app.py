@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.widgets import DataTable, Input
-from tui_support import settle, stored, type_into
+from tui_support import settle, stored, toasts, type_into
 
 from smartplan_tui.app import make_app
 from smartplan_tui.model import NoteKind
@@ -47,7 +47,7 @@ async def test_unknown_session_is_one_error_line(store: SessionStore) -> None:
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        assert any("no session 'nope'" in n.message for n in app._notifications)
+        assert any("no session 'nope'" in text for text in toasts(app, "error"))
 
 
 async def test_f1_lists_the_keys_of_the_screen_beneath(demo_store: SessionStore) -> None:
@@ -103,6 +103,10 @@ async def test_quick_note_from_any_screen_ties_the_running_item(
     app = make_app(demo_store.home, "coast-camp")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        await pilot.press("s")  # start the highlighted agenda item
+        await settle(pilot)
+        running = [a.id for a in stored(demo_store).agenda if a.started_at and not a.ended_at]
+        assert len(running) == 1
         await pilot.press("w")
         await settle(pilot)
         await pilot.press("i")  # typing on the board: ctrl+n still captures
@@ -117,8 +121,7 @@ async def test_quick_note_from_any_screen_ties_the_running_item(
         assert note.text == "[b]Ports[/b] need a joint pitch"
         assert note.kind is NoteKind.NOTE
         assert note.at.tzinfo is not None
-        running = [a for a in stored(demo_store).agenda if a.started_at and not a.ended_at]
-        assert note.agenda_item == (running[0].id if running else "")
+        assert note.agenda_item == running[0]
 
 
 async def test_quick_note_refuses_a_blank_note_inline(demo_store: SessionStore) -> None:
@@ -142,7 +145,7 @@ async def test_quick_note_without_a_session_says_so(store: SessionStore) -> None
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        assert any("Open a session first" in n.message for n in app._notifications)
+        assert any("Open a session first" in text for text in toasts(app, "warning"))
 
 
 async def test_every_screen_opens_at_80x24(demo_store: SessionStore) -> None:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from textual.widgets import Input
-from tui_support import settle, type_into
+from tui_support import settle, toasts, type_into
 
 from smartplan_tui.app import make_app
 from smartplan_tui.model import SessionInfo
@@ -68,8 +68,7 @@ async def test_import_json_and_refuse_a_bad_file(store: SessionStore, tmp_path: 
             await type_into(pilot, str(path))
             await pilot.press("enter")
             await settle(pilot)
-        assert any(n.severity == "error" and "bad.json" in n.message and "swot[0]" in n.message
-                   for n in app._notifications)
+        assert any("bad.json" in text and "swot[0]" in text for text in toasts(app, "error"))
         assert [s.id for s in SessionStore(store.home).list_sessions()] == ["imported"]
         assert _titles(app) == ["Imported camp"]
         # The same file again: asks before replacing.
@@ -81,7 +80,7 @@ async def test_import_json_and_refuse_a_bad_file(store: SessionStore, tmp_path: 
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await settle(pilot)
-        assert any("Imported imported" in n.message for n in app._notifications)
+        assert any("Imported imported" in text for text in toasts(app))
 
 
 async def test_missing_file_is_refused_in_the_form(store: SessionStore, tmp_path: Path) -> None:

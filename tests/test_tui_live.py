@@ -8,6 +8,7 @@ import sys
 import time
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 from tui_support import settle, type_into
@@ -19,10 +20,11 @@ from smartplan_tui.store import SessionStore
 
 ADD_IN_ANOTHER_PROCESS = """
 import sys
+from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.model import Quadrant, SwotItem
 from smartplan_tui.store import SessionStore
 handle = SessionStore(sys.argv[1]).open("coast-camp")
-item = handle.add("swot", lambda new_id: SwotItem(new_id, Quadrant.THREATS, sys.argv[2]))
+item = handle.add(SWOT, lambda new_id: SwotItem(new_id, Quadrant.THREATS, sys.argv[2]))
 print(item.id)
 """
 
@@ -82,10 +84,20 @@ async def test_session_screen_counts_follow_another_process(demo_store: SessionS
         await _wait_until(pilot, lambda: f"{before + 1:>6}" in str(counts.render()))
 
 
-async def test_each_live_screen_polls_once(demo_store: SessionStore) -> None:
+async def test_each_live_screen_polls_once(
+        demo_store: SessionStore, monkeypatch: pytest.MonkeyPatch) -> None:
     """Textual runs every class's `on_mount`; a subclass calling super() doubled the poll."""
     from smartplan_tui.screens.live import LiveScreen
 
+    polls: dict[LiveScreen, int] = {}
+    set_interval = LiveScreen.set_interval
+
+    def counted(screen: LiveScreen, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("name") == "session-poll":
+            polls[screen] = polls.get(screen, 0) + 1
+        return set_interval(screen, *args, **kwargs)
+
+    monkeypatch.setattr(LiveScreen, "set_interval", counted)
     app = make_app(demo_store.home, "coast-camp")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -97,6 +109,5 @@ async def test_each_live_screen_polls_once(demo_store: SessionStore) -> None:
             screen = app.screen
             if isinstance(screen, LiveScreen):
                 seen.add(type(screen).__name__)
-                polls = [t for t in screen._timers if t.name == "session-poll"]
-                assert len(polls) == 1, (type(screen).__name__, len(polls))
+                assert polls.get(screen) == 1, (type(screen).__name__, polls.get(screen))
         assert len(seen) >= 5, seen

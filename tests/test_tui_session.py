@@ -8,6 +8,7 @@ from textual.widgets import Input, ProgressBar
 from tui_support import settle, stored, type_into
 
 from smartplan_tui.app import make_app
+from smartplan_tui.collection_registry import AGENDA
 from smartplan_tui.model import SessionInfo
 from smartplan_tui.screens.confirm import ConfirmScreen
 from smartplan_tui.screens.export import ExportScreen
@@ -35,15 +36,15 @@ async def test_start_next_and_extend_are_stored_and_shown(demo_store: SessionSto
         assert "Action plan drafting" in clock and "left" in clock
         await pilot.press("plus", "plus")
         await settle(pilot)
-        assert stored(demo_store).find("agenda", "ag5").minutes == 55
+        assert stored(demo_store).find(AGENDA, "ag5").minutes == 55
         await pilot.press("minus")
         await settle(pilot)
-        assert stored(demo_store).find("agenda", "ag5").minutes == 50
+        assert stored(demo_store).find(AGENDA, "ag5").minutes == 50
         await pilot.press("n")
         await settle(pilot)
         agenda = stored(demo_store)
         assert _running(demo_store) == ["ag6"]
-        assert agenda.find("agenda", "ag5").ended_at is not None
+        assert agenda.find(AGENDA, "ag5").ended_at is not None
         agenda = screen.query_one("#agenda-items", ItemList)
         states = [agenda.text_at(i).rstrip().split("  ")[-1] for i in range(agenda.row_count)]
         assert states == ["✓"] * 5 + ["▶ now"]

@@ -1,14 +1,15 @@
 """SVG snapshots of the main screens (pytest-textual-snapshot).
 
-The data home lives at a fixed path so that the path shown on the home screen is the same
-on every run; the demo session has nothing running, so no clock shows on screen.
-Update after a deliberate change with `pytest tests/test_tui_snapshots.py --snapshot-update`.
+Each test has a data home of its own, given by a path relative to a temporary working
+folder, so that the path shown on the home screen is the same on every run and runs in
+parallel do not share one; the demo session has nothing running, so no clock shows on
+screen. Update after a deliberate change with `pytest tests/test_tui_snapshots.py
+--snapshot-update`.
 """
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,16 +21,15 @@ from smartplan_tui.app import make_app
 from smartplan_tui.demo import ensure_demo
 from smartplan_tui.store import SessionStore
 
-HOME = Path("/tmp/smartplan-snapshot-home")
+HOME = Path("smartplan-snapshot-home")
 
 
 @pytest.fixture
-def snapshot_home(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    shutil.rmtree(HOME, ignore_errors=True)
-    ensure_demo(SessionStore(HOME))
+def snapshot_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("SMARTPLAN_HOME", raising=False)
-    yield HOME
-    shutil.rmtree(HOME, ignore_errors=True)
+    ensure_demo(SessionStore(HOME))
+    return HOME
 
 
 def _after(*keys: str) -> Callable[[Pilot[Any]], Any]:

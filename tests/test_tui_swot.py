@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
+import pytest
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.strip import Strip
 from textual.widgets import Input, Select, Tabs
-from tui_support import settle, stored, type_into
+from tui_support import settle, stored, toasts, type_into
 
 from smartplan_tui.app import make_app
+from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.model import Quadrant, Session, SessionInfo, SwotItem
+from smartplan_tui.screens import swot_board
 from smartplan_tui.screens.swot_board import QuadrantList, SwotBoardScreen
+from smartplan_tui.screens.widgets.choice_form import LineForm
+from smartplan_tui.screens.widgets.item_list import Row
 from smartplan_tui.store import SessionStore
 
 MARKUP = "[bold]Ferry[/bold] to Karlskrona"
@@ -73,7 +82,7 @@ async def test_delete_and_undo_restore_the_item_and_its_tows_links(
         await pilot.press("1", "d")
         await settle(pilot)
         after = stored(demo_store)
-        assert after.find("swot", first.id) is None
+        assert after.find(SWOT, first.id) is None
         assert all(first.id not in s.links for s in after.tows)
         assert first.text not in " ".join(_rows(board, Quadrant.STRENGTHS))
         await pilot.press("u")
@@ -95,7 +104,7 @@ async def test_move_tag_author_and_edit(demo_store: SessionStore) -> None:
         await type_into(pilot, "blue economy")
         await pilot.press("enter")
         await settle(pilot)
-        assert "blue economy" in stored(demo_store).find("swot", item.id).tags
+        assert "blue economy" in stored(demo_store).find(SWOT, item.id).tags
         # Author: the second participant.
         await pilot.press("a")
         await settle(pilot)
@@ -103,7 +112,7 @@ async def test_move_tag_author_and_edit(demo_store: SessionStore) -> None:
         app.screen.query_one(Select).value = people[1].id
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert stored(demo_store).find("swot", item.id).author == people[1].id
+        assert stored(demo_store).find(SWOT, item.id).author == people[1].id
         assert people[1].name in _rows(board, Quadrant.STRENGTHS)[0]
         # Edit the text (Enter on the list opens the form).
         await pilot.press("enter")
@@ -112,14 +121,14 @@ async def test_move_tag_author_and_edit(demo_store: SessionStore) -> None:
         text_input.value = "Ice-free ports all winter"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert stored(demo_store).find("swot", item.id).text == "Ice-free ports all winter"
+        assert stored(demo_store).find(SWOT, item.id).text == "Ice-free ports all winter"
         # Move to threats.
         await pilot.press("m")
         await settle(pilot)
         app.screen.query_one(Select).value = "threats"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert stored(demo_store).find("swot", item.id).quadrant is Quadrant.THREATS
+        assert stored(demo_store).find(SWOT, item.id).quadrant is Quadrant.THREATS
         assert "Ice-free ports all winter" in " ".join(_rows(board, Quadrant.THREATS))
 
 
@@ -131,8 +140,8 @@ async def test_merge_two_items_keeps_both_texts(demo_store: SessionStore) -> Non
         await pilot.press("1", "space", "down", "g")
         await settle(pilot)
         session = stored(demo_store)
-        assert session.find("swot", strengths[1].id) is None
-        kept = session.find("swot", strengths[0].id)
+        assert session.find(SWOT, strengths[1].id) is None
+        kept = session.find(SWOT, strengths[0].id)
         assert [o.text for o in kept.merged_from] == [strengths[0].text, strengths[1].text]
         assert board.quadrant_list(Quadrant.STRENGTHS).row_count == len(strengths) - 1
 
@@ -145,7 +154,7 @@ async def test_merge_without_a_mark_explains(demo_store: SessionStore) -> None:
         await pilot.press("1", "g")
         await settle(pilot)
         assert stored(demo_store).swot == before
-        assert any("Mark an item first" in n.message for n in app._notifications)
+        assert any("Mark an item first" in text for text in toasts(app, "warning"))
 
 
 async def test_filter_by_tag_shows_counts(demo_store: SessionStore) -> None:
@@ -224,24 +233,78 @@ async def test_two_thousand_items_mount_four_lists_not_two_thousand_widgets(
             stored(store, "big").swot[-1], text="one more", quadrant=Quadrant.STRENGTHS)
 
 
+async def test_two_thousand_items_are_formatted_only_as_far_as_they_are_shown(
+        store: SessionStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    formatted: list[str] = []
+    real = swot_board.item_prompt
+
+    def counted(item: SwotItem, marked: bool = False,
+                names: Mapping[str, str] | None = None) -> Text:
+        formatted.append(item.id)
+        return real(item, marked, names)
+
+    monkeypatch.setattr(swot_board, "item_prompt", counted)
+    store.save_whole(_big_session(2000))
+    app = make_app(store.home, "big")
+    async with app.run_test(size=(120, 36)) as pilot:
+        board = await _open_board(pilot)
+        in_view = sum(board.quadrant_list(q).scrollable_content_region.height for q in Quadrant)
+        assert 0 < len(formatted) <= in_view < 100  # of 2,000
+        strengths = board.quadrant_list(Quadrant.STRENGTHS)
+        assert strengths.text_at(strengths.row_count - 1).startswith("Item 2000 ")
+
+
 async def test_failed_save_is_shown_not_swallowed(demo_store: SessionStore) -> None:
     app = make_app(demo_store.home, "coast-camp")
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         board = await _open_board(pilot)
-        item_id = board.quadrant_list(Quadrant.STRENGTHS).highlighted_id()
-        assert item_id is not None
-        # Another process deletes the highlighted item before this one tags it.
-        SessionStore(demo_store.home).open("coast-camp").remove("swot", item_id)
         await pilot.press("1", "t")
         await settle(pilot)
+        assert isinstance(app.screen, LineForm)
+        item_id = board.quadrant_list(Quadrant.STRENGTHS).highlighted_id()
+        assert item_id is not None
+        # While the tag is typed, another process deletes the item. (Deleted before the
+        # form opened, the board's half-second poll could show the deletion first, and
+        # `t` would then tag the next item; a covered board does not poll.)
+        SessionStore(demo_store.home).open("coast-camp").remove(SWOT, item_id)
         await type_into(pilot, "late")
         await pilot.press("enter")
         await settle(pilot)
-        assert any(item_id in n.message and n.severity == "error" for n in app._notifications)
+        assert app.screen is board
+        assert any(repr(item_id) in text for text in toasts(app, "error")), toasts(app)
+        assert stored(demo_store).find(SWOT, item_id) is None
 
 
-def test_quadrant_list_renders_one_line_per_row() -> None:
-    # The board's speed rests on rows of one line each, drawn only when in view.
-    from smartplan_tui.screens.widgets.item_list import ItemList
+async def test_quadrant_list_renders_one_line_per_row() -> None:
+    """The board's speed rests on rows of one line each, drawn only when in view."""
 
-    assert issubclass(QuadrantList, ItemList)
+    class OneList(App[None]):
+        def compose(self) -> ComposeResult:
+            yield QuadrantList(Quadrant.STRENGTHS)
+
+    app = OneList()
+    async with app.run_test(size=(40, 12)) as pilot:
+        rows = app.query_one(QuadrantList)
+        drawn: set[int] = set()
+        draw = rows.render_line
+
+        def counted(y: int) -> Strip:
+            drawn.add(y + rows.scroll_offset.y)
+            return draw(y)
+
+        rows.render_line = counted  # type: ignore[method-assign]
+        rows.set_rows([Row(f"s{i}", Text(f"row {i} " + "a long card text " * 20))
+                       for i in range(2000)])
+        await pilot.pause()
+        height, width = rows.size.height, rows.scrollable_content_region.width
+        assert rows.virtual_size.height == 2000  # one line per row, however long its text
+        assert drawn and drawn <= set(range(height))  # only the rows in view
+        first = rows.render_line(0).text
+        assert len(first) == width and first.startswith(" row 0 a long") and first.endswith("…")
+        drawn.clear()
+        rows.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        # The view at the top (focus restyles it) and at the end, never the rows between.
+        assert 1999 in drawn and drawn <= set(range(height)) | set(range(2000 - height, 2000))
+        assert rows.render_line(height - 1).text.startswith(" row 1999 a long")

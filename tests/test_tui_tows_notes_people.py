@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList, Select, SelectionList
-from tui_support import settle, stored, type_into
+from tui_support import settle, stored, toasts, type_into
 
 from smartplan_tui.app import make_app
 from smartplan_tui.model import NoteKind, Quadrant, Session, SessionInfo, SwotItem, TowsType
@@ -166,8 +166,7 @@ async def test_participants_csv_import_all_or_nothing(store: SessionStore,
             await type_into(pilot, str(path))
             await pilot.press("enter")
             await settle(pilot)
-        assert any("bad.csv line 3: country: 'LITHUANIA'" in n.message
-                   for n in app._notifications)
+        assert any("bad.csv line 3: country: 'LITHUANIA'" in text for text in toasts(app, "error"))
         people = stored(store, "w").participants
         assert [(p.name, p.country) for p in people] == [
             ("Jonas", "LT"), ("Ilze", "LV"), ("Aiva", "LV")]

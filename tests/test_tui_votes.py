@@ -13,6 +13,7 @@ from pathlib import Path
 from tui_votes_steps import SIZE, demo_app, open_screen, press, stored, stored_vote, text_of
 
 from smartplan_tui.app import SmartPlanApp
+from smartplan_tui.collection_registry import VOTES
 from smartplan_tui.demo import DEMO_ID
 from smartplan_tui.exercises import voting
 from smartplan_tui.model import Ballot, Vote, VoteMethod, VoteOption, VoteStatus
@@ -31,7 +32,7 @@ def add_vote(store: SessionStore, **fields: object) -> Vote:
     options = (VoteOption("A", "Bus line"), VoteOption("B", "[bold]Brand[/bold]"),
                VoteOption("C", "Academy"))
     handle = store.open(DEMO_ID)
-    return handle.add("votes", lambda new_id: dataclasses.replace(
+    return handle.add(VOTES, lambda new_id: dataclasses.replace(
         Vote(new_id, "Which first?", options=options), **fields))
 
 
@@ -207,12 +208,13 @@ async def test_score_vote_matrix_on_screen(demo_store: SessionStore, home: Path)
 
 
 async def test_participant_text_is_literal(demo_store: SessionStore, home: Path) -> None:
-    add_vote(demo_store, ballots=(Ballot("p1", dots={"B": 2}),))
+    add_vote(demo_store, question="[i]Which[/i] first?", ballots=(Ballot("p1", dots={"B": 2}),))
     app = demo_app(home)
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(pilot, "v", VotesScreen)
         assert "[bold]Brand[/bold]" in chart_rows(app)
-        assert isinstance(app.screen.query_one(VoteResults), VoteResults)
+        head = app.screen.query_one(VoteResults).query_one("#results-head")
+        assert text_of(head).endswith("\n[i]Which[/i] first?")
 
 
 def test_recount_order_skips_the_own_method() -> None:
@@ -241,10 +243,10 @@ async def test_ties_marked_palette_and_delete(demo_store: SessionStore, home: Pa
                 "Action for winner", "Delete vote"} <= commands
         await press(pilot, "delete")
         await press(pilot, "n")  # the confirmation: no
-        assert stored(home).find("votes", vote.id) is not None
+        assert stored(home).find(VOTES, vote.id) is not None
         await press(pilot, "delete")
         await press(pilot, "y")
-    assert stored(home).find("votes", vote.id) is None
+    assert stored(home).find(VOTES, vote.id) is None
     assert [v.id for v in stored(home).votes] == ["v1", "v2"]
 
 
@@ -294,7 +296,7 @@ async def test_long_text_and_control_characters_survive(demo_store: SessionStore
                                                         home: Path) -> None:
     text = "[b]bell\x07\nnew line[/b] " + "x" * 50_000
     handle = demo_store.open(DEMO_ID)
-    vote = handle.add("votes", lambda new_id: Vote(new_id, text, options=(
+    vote = handle.add(VOTES, lambda new_id: Vote(new_id, text, options=(
         VoteOption("A", text), VoteOption("B", "short"))))
     app = demo_app(home)
     async with app.run_test(size=SIZE) as pilot:
@@ -302,7 +304,7 @@ async def test_long_text_and_control_characters_survive(demo_store: SessionStore
         await open_screen(pilot, "b", BallotEntryScreen)
         await press(pilot, "a", "enter", "escape")
         first = chart_rows(app).splitlines()[0]
-        assert "[b]bell␇␊new line" in first  # literal, control characters made visible
+        assert "[b]bell␇ ⏎ new line" in first  # literal, control characters made visible
         await open_screen(pilot, "a", ActionFormScreen)
         await press(pilot, "ctrl+s")
     assert stored_vote(home, vote.id).ballots == (Ballot("p1", dots={"A": 1}),)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tui_votes_steps import SIZE, demo_app, open_screen, press, stored_vote, text_of
 
+from smartplan_tui.collection_registry import VOTES
 from smartplan_tui.demo import DEMO_ID
 from smartplan_tui.model import Ballot, Vote, VoteOption
 from smartplan_tui.screens.ballot_entry import BallotEntryScreen
@@ -23,20 +24,21 @@ from smartplan_tui.store import SessionStore
 
 SECOND_PROCESS = """
 import sys
+from smartplan_tui.collection_registry import VOTES
 from smartplan_tui.exercises import voting
 from smartplan_tui.model import Ballot
 from smartplan_tui.store import SessionStore
 
 handle = SessionStore(sys.argv[1]).open(sys.argv[2])
 voter = sys.argv[4] if len(sys.argv) > 4 else "p5"
-handle.update("votes", sys.argv[3], lambda v: voting.cast(v, Ballot(voter, dots={"B": 3})))
+handle.update(VOTES, sys.argv[3], lambda v: voting.cast(v, Ballot(voter, dots={"B": 3})))
 """
 
 
 async def test_ballot_from_another_process_shows_live(demo_store: SessionStore,
                                                       home: Path) -> None:
     options = (VoteOption("A", "Bus line"), VoteOption("B", "Brand"))
-    vote = demo_store.open(DEMO_ID).add("votes", lambda new_id: Vote(new_id, "Which?",
+    vote = demo_store.open(DEMO_ID).add(VOTES, lambda new_id: Vote(new_id, "Which?",
                                                                      options=options))
     app = demo_app(home)
     async with app.run_test(size=SIZE) as pilot:
@@ -62,7 +64,7 @@ async def test_ballot_from_another_process_shows_live(demo_store: SessionStore,
 async def test_ballot_of_someone_who_voted_meanwhile_is_not_overwritten(
         demo_store: SessionStore, home: Path) -> None:
     options = (VoteOption("A", "Bus line"), VoteOption("B", "Brand"))
-    vote = demo_store.open(DEMO_ID).add("votes", lambda new_id: Vote(new_id, "Which?",
+    vote = demo_store.open(DEMO_ID).add(VOTES, lambda new_id: Vote(new_id, "Which?",
                                                                      options=options))
     app = demo_app(home)
     async with app.run_test(size=SIZE) as pilot:

@@ -1,4 +1,4 @@
-"""The facilitator's walk-through of issue 5, driven key by key and counted.
+"""A facilitator's whole dot vote, from setting it up to its actions, driven key by key and counted.
 
 On the demo session: set up a dot vote from four SWOT items, enter eight ballots, close
 it, recount with Borda, and create two actions from the winner. The keys are counted

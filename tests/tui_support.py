@@ -1,9 +1,10 @@
-"""Helpers for the Pilot tests of the app (issue 4)."""
+"""Helpers for the Pilot tests of the app."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -24,6 +25,13 @@ async def type_into(pilot: Pilot[Any], text: str) -> None:
     assert isinstance(focused, Input), f"focus is on {focused!r}, not an Input"
     focused.insert_text_at_cursor(text)
     await pilot.pause()
+
+
+def toasts(app: App[Any], severity: str = "") -> list[str]:
+    """The text of every notification on screen now (of one severity: "error", "warning",
+    "information"), as the facilitator sees it; Textual keeps its own list private."""
+    selector = f"Toast.-{severity}" if severity else "Toast"
+    return [str(toast.render()) for toast in app.screen.query(selector)]
 
 
 def stored(store: SessionStore, session_id: str = "coast-camp") -> Session:

@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from smartplan_tui.app import SmartPlanApp, make_app
+from smartplan_tui.collection_registry import VOTES
 from smartplan_tui.demo import DEMO_ID
 from smartplan_tui.model import Session, Vote
 from smartplan_tui.store import SessionStore
@@ -83,7 +84,7 @@ def stored(home: Path) -> Session:
 
 
 def stored_vote(home: Path, vote_id: str) -> Vote:
-    vote = stored(home).find("votes", vote_id)
+    vote = stored(home).find(VOTES, vote_id)
     assert isinstance(vote, Vote), f"no vote {vote_id} stored"
     return vote
 

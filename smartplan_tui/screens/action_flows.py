@@ -12,6 +12,7 @@ from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
 
+from smartplan_tui.collection_registry import ACTIONS, Collection
 from smartplan_tui.exercises import actions
 from smartplan_tui.model import Action, ModelError, Vote
 from smartplan_tui.screens.action_form import ActionFormScreen, changed_fields
@@ -65,13 +66,13 @@ class ActionFlowsScreen(LiveScreen):
         self.app.push_screen(ActionFormScreen(self.session, Action(DRAFT_ID, "New action")),
                              self.add_action)
 
-    def add_draft(self, collection: str, draft: T) -> T | None:
+    def add_draft(self, collection: Collection[T], draft: T) -> T | None:
         """Store a vote or action built in a form under `DRAFT_ID`, with an id of its own."""
         return self.save(lambda: self.handle.add(
             collection, lambda new_id: dataclasses.replace(draft, id=new_id)))
 
     def add_action(self, action: Action | None) -> None:
-        saved = self.add_draft("actions", action) if action is not None else None
+        saved = self.add_draft(ACTIONS, action) if action is not None else None
         if saved is not None:
             self.notify(visible(f"Action {saved.id} added to the plan."), markup=False)
 
@@ -82,6 +83,6 @@ class ActionFlowsScreen(LiveScreen):
             changes = changed_fields(before, after)
             if changes:
                 self.save(lambda: self.handle.update(
-                    "actions", before.id, lambda current: dataclasses.replace(current, **changes)))
+                    ACTIONS, before.id, lambda current: dataclasses.replace(current, **changes)))
 
         self.app.push_screen(ActionFormScreen(self.session, before), edited)

@@ -89,11 +89,7 @@ def changed_fields(before: Action, after: Action) -> dict[str, Any]:
 class ActionFormScreen(FormScreen[Action]):
     """Returns the action as filled in (same id as given), or None when cancelled."""
 
-    DEFAULT_CSS = """
-    ActionFormScreen #form-error { dock: bottom; }
-    ActionFormScreen #smart-check { dock: top; height: auto; padding: 0 1;
-                                    background: $boost; }
-    """
+    CSS_PATH = "action_form.tcss"
 
     submit_label = "Save action"
 

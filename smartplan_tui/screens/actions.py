@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
 
+from smartplan_tui.collection_registry import ACTIONS
 from smartplan_tui.exercises import actions
 from smartplan_tui.model import Action, ActionStatus, Session, Vote, VoteStatus
 from smartplan_tui.screens.action_flows import ActionFlowsScreen
@@ -64,10 +65,7 @@ def _group_title(group: actions.PriorityGroup, width: int) -> Text:
 class ActionPlanScreen(ActionFlowsScreen):
     """`ActionPlanScreen(handle)`: the session's action plan."""
 
-    CSS = """
-    ActionPlanScreen #action-filters { height: 1; padding: 0 1; color: $text-muted; }
-    ActionPlanScreen #action-table { height: 1fr; }
-    """
+    CSS_PATH = "actions.tcss"
 
     screen_title = "Action plan"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -149,7 +147,7 @@ class ActionPlanScreen(ActionFlowsScreen):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
-        found = self.session.find("actions", key)
+        found = self.session.find(ACTIONS, key)
         return found if isinstance(found, Action) else None
 
     # ------------------------------------------------------------------ actions
@@ -182,7 +180,7 @@ class ActionPlanScreen(ActionFlowsScreen):
             return
         status = _STATUSES[(_STATUSES.index(action.status) + 1) % len(_STATUSES)]
         self.save(lambda: self.handle.update(
-            "actions", action.id, lambda a: dataclasses.replace(a, status=status)))
+            ACTIONS, action.id, lambda a: dataclasses.replace(a, status=status)))
 
     def action_filter_status(self) -> None:
         value = cycle([s.value for s in _STATUSES],
@@ -199,5 +197,5 @@ class ActionPlanScreen(ActionFlowsScreen):
         action = self.selected
         if action is None:
             return
-        self.confirm_remove("actions", action.id,
+        self.confirm_remove(ACTIONS, action.id,
                             f"Delete the action {literal(action.title, limit=80).plain}?")

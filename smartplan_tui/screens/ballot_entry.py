@@ -60,11 +60,7 @@ _HELP = {
 class BallotEntryScreen(ModalScreen[int]):
     """Returns how many ballots were counted while it was open."""
 
-    DEFAULT_CSS = """
-    BallotEntryScreen .ballot-help { color: $text-muted; }
-    BallotEntryScreen #ballot-status { height: auto; min-height: 1; }
-    BallotEntryScreen #ballot-status.-error { color: $error; text-style: bold; }
-    """
+    CSS_PATH = "ballot_entry.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "cast", "Count ballot", priority=False, id="ballot_cast"),

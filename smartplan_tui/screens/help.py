@@ -1,6 +1,6 @@
 """F1: every key of the screen the user came from, with what it does.
 
-Built from the same list as the command palette (`screens.keys`), so the two never
+Built from the same list as the command palette (`widgets.commands`), so the two never
 disagree with each other or with the footer.
 """
 
@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label
 
-from smartplan_tui.screens.keys import commands
+from smartplan_tui.screens.widgets.commands import commands
 
 
 def binding_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
@@ -24,6 +24,8 @@ def binding_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
 
 class HelpScreen(ModalScreen[None]):
     """The keys of `screen`; Escape, F1 or q closes it."""
+
+    CSS_PATH = "help.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,q", "dismiss(None)", "Close", id="help_close"),

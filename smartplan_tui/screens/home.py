@@ -24,6 +24,7 @@ from smartplan_tui.screens.live import POLL_SECONDS, run_write, show_error, writ
 from smartplan_tui.screens.widgets.columns import GAP, flexible_width, line
 from smartplan_tui.screens.widgets.item_list import ItemList, Row
 from smartplan_tui.screens.widgets.key_bar import KeyBar
+from smartplan_tui.screens.worker_errors import WorkerErrors
 from smartplan_tui.store import SessionSummary, StoreError, loads
 from smartplan_tui.text import visible
 
@@ -59,10 +60,12 @@ def _folder_signature(folder: Path) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_ino
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(WorkerErrors, Screen[None]):
     """The sessions table; Enter opens the highlighted one."""
 
     TITLE = "SmartPlan — sessions"
+
+    CSS_PATH = "home.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", id="home_open"),
@@ -71,6 +74,7 @@ class HomeScreen(Screen[None]):
         Binding("c", "duplicate", "Duplicate as template", id="home_duplicate"),
         Binding("d,delete", "delete", "Delete", id="home_delete"),
         Binding("r", "refresh", "Refresh", id="home_refresh"),
+        Binding("p", "profile", "Project profile", id="home_profile"),
     ]
 
     def __init__(self) -> None:
@@ -180,6 +184,16 @@ class HomeScreen(Screen[None]):
                 self.smartplan.open_session(info.id)
 
         self.app.push_screen(SessionFormScreen(self.smartplan.store), created)
+
+    def action_profile(self) -> None:
+        """The project profile every document prints; the form saves it itself."""
+        from smartplan_tui.screens.profile_form import ProfileScreen
+
+        def saved(profile: object) -> None:
+            if profile is not None:
+                self.notify("Project profile saved.")
+
+        self.app.push_screen(ProfileScreen(self.smartplan.store), saved)
 
     def action_duplicate(self) -> None:
         from smartplan_tui.screens.session_form import SessionFormScreen

@@ -15,7 +15,7 @@ How to use it::
             self.query_one(ItemList).show(session.swot)   # update, never recompose
 
         def action_add(self) -> None:
-            self.save(lambda: self.handle.add("swot", lambda new_id: SwotItem(...)))
+            self.save(lambda: self.handle.add(SWOT, lambda new_id: SwotItem(...)))
 
 Rules for subclasses: react to `session` by *updating* existing widgets (never
 `recompose()` or remove an `Input`), so a half-typed text survives a reload.
@@ -32,8 +32,10 @@ from textual import work
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from smartplan_tui.collection_registry import Collection
 from smartplan_tui.model import ModelError, Session
 from smartplan_tui.screens.confirm import ConfirmScreen
+from smartplan_tui.screens.worker_errors import WorkerErrors
 from smartplan_tui.store import SessionHandle, StoreError
 from smartplan_tui.text import visible
 
@@ -75,7 +77,7 @@ def write_succeeded(screen: Screen[Any], write: Callable[[], object]) -> bool:
     return attempt(screen, write)[0]
 
 
-class LiveScreen(Screen[None]):
+class LiveScreen(WorkerErrors, Screen[None]):
     """A screen bound to one open session, reloaded whenever the session files change."""
 
     session: reactive[Session] = reactive(cast(Session, None), always_update=True)
@@ -155,7 +157,7 @@ class LiveScreen(Screen[None]):
             self.refresh_session()
         return result
 
-    def add_drafted(self, collection: str, form: Screen[Any]) -> None:
+    def add_drafted(self, collection: Collection[Any], form: Screen[Any]) -> None:
         """Open `form`; store the draft it returns as a new item of `collection`.
 
         Forms return drafts with a placeholder id; the store gives the real one under its
@@ -168,7 +170,7 @@ class LiveScreen(Screen[None]):
 
         self.app.push_screen(form, done)
 
-    def confirm_remove(self, collection: str, item_id: str, question: str,
+    def confirm_remove(self, collection: Collection[Any], item_id: str, question: str,
                        label: str = "Delete") -> None:
         """Ask `question` (shown literally); on yes remove the item and show the result."""
         def answered(yes: bool | None) -> None:

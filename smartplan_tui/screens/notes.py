@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.widgets import Header, Input, OptionList, Select
 from textual.widgets.option_list import Option
 
+from smartplan_tui.collection_registry import NOTES
 from smartplan_tui.model import Note, NoteKind, Session
 from smartplan_tui.screens.live import LiveScreen
 from smartplan_tui.screens.quick_note import KIND_CHOICES, add_note
@@ -116,7 +117,7 @@ class NotesScreen(LiveScreen):
 
     def current(self) -> Note | None:
         option = self.query_one("#notes-log", OptionList).highlighted_option
-        note = self.session.find("notes", option.id) if option and option.id else None
+        note = self.session.find(NOTES, option.id) if option and option.id else None
         if note is None:
             self.notify("Highlight a note first.", severity="warning")
         return note
@@ -129,11 +130,11 @@ class NotesScreen(LiveScreen):
         def typed(text: str | None) -> None:
             if text:
                 self.save(lambda: self.handle.update(
-                    "notes", note.id, lambda now: replace(now, text=text)))
+                    NOTES, note.id, lambda now: replace(now, text=text)))
 
         self.app.push_screen(LineForm("Edit note", "Text", note.text), typed)
 
     def action_delete(self) -> None:
         note = self.current()
         if note is not None:
-            self.confirm_remove("notes", note.id, f"Delete the note “{visible(note.text, 80)}”?")
+            self.confirm_remove(NOTES, note.id, f"Delete the note “{visible(note.text, 80)}”?")

@@ -1,4 +1,5 @@
-"""The participant register: add, edit, remove, import a CSV; counts by country and organisation.
+"""The participant register: add, edit, remove, import a CSV; counts by country and organisation;
+each person's consent (`k`), their own data as a zip (`o`) and its erasure (`x`).
 
 A CSV is read and checked whole (`exercises.participants.parse_csv`) in a thread worker,
 then added in one durable step, so a bad row adds nobody.
@@ -17,16 +18,20 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Input, Static
 
+from smartplan_tui.collection_registry import PARTICIPANTS
+from smartplan_tui.exercises.consent import consent_summary
 from smartplan_tui.exercises.participants import count_by, parse_csv
-from smartplan_tui.model import ModelError, Participant, Session
+from smartplan_tui.model import ConsentPurpose, ModelError, Participant, ProjectProfile, Session
 from smartplan_tui.screens.live import LiveScreen, show_error
 from smartplan_tui.screens.widgets.form import FormScreen, field
 from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.screens.widgets.literal import literal, visible
 from smartplan_tui.screens.widgets.path_form import PathFormScreen
-from smartplan_tui.store import NewId
+from smartplan_tui.store import NewId, StoreError
 
 COLUMNS = ("Name", "Organisation", "Country", "Role", "E-mail")
+#: The table's last column, after the fields: the consent summary.
+CONSENT_COLUMN = "Consent"
 FIELDS = ("name", "organisation", "country", "role", "email")
 
 
@@ -47,7 +52,9 @@ class ParticipantForm(FormScreen[Participant]):
         values = {name: self.text(f"person-{name}") for name in FIELDS}
         values["country"] = values["country"].strip().upper()
         values["email"] = values["email"].strip()
-        return Participant(id=self.person.id if self.person else "new", **values)
+        return Participant(id=self.person.id if self.person else "new", name=values["name"],
+                           organisation=values["organisation"], country=values["country"],
+                           role=values["role"], email=values["email"])
 
 
 def counts_text(session: Session) -> Text:
@@ -75,6 +82,9 @@ class ParticipantsScreen(LiveScreen):
         Binding("e", "edit", "Edit", id="people_edit"),
         Binding("d,delete", "remove", "Remove", id="people_remove"),
         Binding("c", "import_csv", "Import CSV", id="people_import"),
+        Binding("x", "erase", "Erase data", id="people_erase"),
+        Binding("o", "export_own_data", "Their data", id="people_own_data"),
+        Binding("k", "consent", "Consent", id="people_consent"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -87,7 +97,7 @@ class ParticipantsScreen(LiveScreen):
     def on_mount(self) -> None:
         self.sub_title = visible(self.session.info.title, 80)
         table = self.query_one(DataTable)
-        table.add_columns(*COLUMNS)
+        table.add_columns(*COLUMNS, CONSENT_COLUMN)
         table.focus()
         self.watch_session(self.session)
 
@@ -97,8 +107,10 @@ class ParticipantsScreen(LiveScreen):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
+        purposes = [p.id for p in self.purposes()]
         for p in session.participants:
-            table.add_row(*(literal(getattr(p, name), limit=60) for name in FIELDS), key=p.id)
+            table.add_row(*(literal(getattr(p, name), limit=60) for name in FIELDS),
+                          literal(consent_summary(p, purposes), limit=60), key=p.id)
         if session.participants:
             table.move_cursor(row=min(row, len(session.participants) - 1))
         self.query_one("#participant-counts", Static).update(counts_text(session))
@@ -112,13 +124,13 @@ class ParticipantsScreen(LiveScreen):
         person = None
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            person = self.session.find("participants", key) if key else None
+            person = self.session.find(PARTICIPANTS, key) if key else None
         if person is None:
             self.notify("No participant highlighted: a adds one.", severity="warning")
         return person
 
     def action_add(self) -> None:
-        self.add_drafted("participants", ParticipantForm())
+        self.add_drafted(PARTICIPANTS, ParticipantForm())
 
     def action_edit(self) -> None:
         person = self.current()
@@ -130,16 +142,57 @@ class ParticipantsScreen(LiveScreen):
                 changes = {name: getattr(draft, name) for name in FIELDS
                            if getattr(draft, name) != getattr(person, name)}
                 self.save(lambda: self.handle.update(
-                    "participants", person.id, lambda now: replace(now, **changes)))
+                    PARTICIPANTS, person.id, lambda now: replace(now, **changes)))
 
         self.app.push_screen(ParticipantForm(person), edited)
 
     def action_remove(self) -> None:
         person = self.current()
         if person is not None:
-            self.confirm_remove("participants", person.id,
+            self.confirm_remove(PARTICIPANTS, person.id,
                                 f"Remove {visible(person.name, 80)} from the register?",
                                 "Remove")
+
+    def action_erase(self) -> None:
+        """Erase the highlighted person's personal data from this session, once confirmed."""
+        from smartplan_tui.screens.participant_privacy import confirm_erasure
+
+        person = self.current()
+        if person is not None:
+            confirm_erasure(self, person)
+
+    def purposes(self) -> tuple[ConsentPurpose, ...]:
+        """What participants are asked to consent to: the session's profile over the home's
+        (a home profile that cannot be read counts as none: the export reports it)."""
+        try:
+            home = self.smartplan.store.profile.load()
+        except StoreError:
+            home = ProjectProfile()
+        own = self.session.info.profile
+        return (own.over(home) if own is not None else home).purposes
+
+    def action_consent(self) -> None:
+        """Record, change or withdraw the highlighted person's consent, per purpose."""
+        from smartplan_tui.screens.consent_form import ConsentForm
+
+        person = self.current()
+        if person is None:
+            return
+
+        def answered(draft: Participant | None) -> None:
+            if draft is not None and draft.consent != person.consent:
+                self.save(lambda: self.handle.update(
+                    PARTICIPANTS, person.id, lambda now: replace(now, consent=draft.consent)))
+
+        self.app.push_screen(ConsentForm(person, self.purposes()), answered)
+
+    def action_export_own_data(self) -> None:
+        """Write what this session holds about the highlighted person to a zip."""
+        from smartplan_tui.screens.participant_privacy import ask_export
+
+        person = self.current()
+        if person is not None:
+            ask_export(self, person)
 
     def action_import_csv(self) -> None:
         def chosen(path: Path | None) -> None:
@@ -154,7 +207,7 @@ class ParticipantsScreen(LiveScreen):
     def _import(self, path: Path) -> None:
         try:
             text = path.read_text(encoding="utf-8-sig")
-            people = parse_csv(text, path.name)
+            people = parse_csv(text, path.name, [p.id for p in self.purposes()])
         except (OSError, UnicodeDecodeError) as error:
             self.app.call_from_thread(show_error, self, ModelError(str(path), str(error)),
                                       "Not imported")
@@ -167,7 +220,7 @@ class ParticipantsScreen(LiveScreen):
     def _add_all(self, people: list[Participant], source: str) -> None:
         def add(session: Session, new_id: NewId) -> Session:
             return replace(session, participants=session.participants + tuple(
-                replace(p, id=new_id("participants")) for p in people))
+                replace(p, id=new_id(PARTICIPANTS)) for p in people))
 
         if self.save(lambda: self.handle.apply(add)) is not None:
             self.notify(visible(f"Added {len(people)} participants from {source}"),

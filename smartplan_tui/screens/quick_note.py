@@ -11,6 +11,7 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
+from smartplan_tui.collection_registry import NOTES
 from smartplan_tui.exercises.agenda import running
 from smartplan_tui.model import ModelError, Note, NoteKind
 from smartplan_tui.screens.widgets.form import FormScreen, field
@@ -27,7 +28,7 @@ def add_note(handle: SessionHandle, text: str, kind: NoteKind, author: str = "")
         raise ModelError("text", "write something first")
     current = running(handle.load().agenda)
     at = datetime.now().astimezone().replace(microsecond=0)
-    return handle.add("notes", lambda new_id: Note(
+    return handle.add(NOTES, lambda new_id: Note(
         id=new_id, at=at, text=text, kind=kind, author=author,
         agenda_item=current.id if current else ""))
 

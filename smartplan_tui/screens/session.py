@@ -21,24 +21,20 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widgets import Header, Label, Static
 
+from smartplan_tui.collection_registry import AGENDA
 from smartplan_tui.exercises import agenda as agenda_logic
 from smartplan_tui.model import AgendaItem, ModelError, Session
 from smartplan_tui.screens.live import LiveScreen
-from smartplan_tui.screens.session_parts import AgendaItemForm, agenda_rows, session_counts
+from smartplan_tui.screens.session_parts import (
+    EXERCISES,
+    AgendaItemForm,
+    agenda_rows,
+    exercise_named,
+    session_counts,
+)
 from smartplan_tui.screens.widgets.item_list import ItemList
 from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.screens.widgets.literal import visible
-
-#: Where each exercise screen lives: imported lazily, constructed with the session handle.
-EXERCISE_SCREENS = {
-    "swot": ("smartplan_tui.screens.swot_board", "SwotBoardScreen"),
-    "tows": ("smartplan_tui.screens.tows", "TowsScreen"),
-    "votes": ("smartplan_tui.screens.votes", "VotesScreen"),
-    "voting": ("smartplan_tui.screens.votes", "VotesScreen"),
-    "actions": ("smartplan_tui.screens.actions", "ActionPlanScreen"),
-    "participants": ("smartplan_tui.screens.participants", "ParticipantsScreen"),
-    "notes": ("smartplan_tui.screens.notes", "NotesScreen"),
-}
 
 Agenda = tuple[AgendaItem, ...]
 
@@ -67,6 +63,7 @@ def format_left(left: timedelta) -> str:
 class SessionScreen(LiveScreen):
     """Agenda on the left, countdown and counts on the right."""
 
+    CSS_PATH = "session.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.sessions", "Sessions", id="session_back"),
@@ -78,13 +75,9 @@ class SessionScreen(LiveScreen):
         Binding("enter", "edit_item", "Edit item", id="agenda_edit"),
         Binding("delete", "remove_item", "Remove item", id="agenda_remove"),
         Binding("o", "open_item_exercise", "Open item's exercise", id="agenda_open"),
-        Binding("w", "exercise('swot')", "SWOT", id="open_swot"),
-        Binding("t", "exercise('tows')", "TOWS", id="open_tows"),
-        Binding("v", "exercise('votes')", "Votes", id="open_votes"),
-        Binding("p", "exercise('actions')", "Actions", id="open_actions"),
-        Binding("r", "exercise('participants')", "People", id="open_participants"),
-        Binding("l", "exercise('notes')", "Notes", id="open_notes"),
+        *(exercise.binding() for exercise in EXERCISES),
         Binding("e", "export", "Export", id="session_export"),
+        Binding("j", "room", "Room (phones join)", id="session_room"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -164,7 +157,7 @@ class SessionScreen(LiveScreen):
 
     def _selected_item(self) -> AgendaItem | None:
         item_id = self.selected_item_id()
-        item = self.session.find("agenda", item_id) if item_id else None
+        item = self.session.find(AGENDA, item_id) if item_id else None
         if item is None:
             self.notify("The agenda is empty: press a to add an item.", severity="warning")
         return item
@@ -195,7 +188,7 @@ class SessionScreen(LiveScreen):
                 lambda agenda: agenda_logic.extend(agenda, target.id, direction * EXTEND_STEP))
 
     def action_add_item(self) -> None:
-        self.add_drafted("agenda", AgendaItemForm())
+        self.add_drafted(AGENDA, AgendaItemForm())
 
     def action_edit_item(self) -> None:
         item = self._selected_item()
@@ -204,7 +197,7 @@ class SessionScreen(LiveScreen):
 
         def edited(draft: AgendaItem | None) -> None:
             if draft is not None:
-                self.save(lambda: self.handle.update("agenda", item.id, lambda current: replace(
+                self.save(lambda: self.handle.update(AGENDA, item.id, lambda current: replace(
                     current, title=draft.title, minutes=draft.minutes,
                     exercise=draft.exercise)))
 
@@ -213,7 +206,7 @@ class SessionScreen(LiveScreen):
     def action_remove_item(self) -> None:
         item = self._selected_item()
         if item is not None:
-            self.confirm_remove("agenda", item.id,
+            self.confirm_remove(AGENDA, item.id,
                                 f"Remove the agenda item “{visible(item.title, 80)}”?", "Remove")
 
     def on_item_list_selected(self, event: ItemList.Selected) -> None:
@@ -229,13 +222,14 @@ class SessionScreen(LiveScreen):
 
     def action_exercise(self, name: str) -> None:
         """Open an exercise screen on this session."""
-        where = EXERCISE_SCREENS.get(name)
-        if where is None:
+        exercise = exercise_named(name)
+        if exercise is None:
             self.notify(visible(f"No screen for the exercise {name!r}"), severity="warning",
                         markup=False)
             return
+        module, _, class_name = exercise.screen.partition(":")
         try:
-            screen_class = getattr(importlib.import_module(where[0]), where[1])
+            screen_class = getattr(importlib.import_module(module), class_name)
             screen = screen_class(self.handle)
         except (ImportError, AttributeError) as error:
             self.notify(visible(f"The {name} screen is not available: {error}"),
@@ -250,3 +244,9 @@ class SessionScreen(LiveScreen):
         from smartplan_tui.screens.export import ExportScreen
 
         self.app.push_screen(ExportScreen(self.session))
+
+    def action_room(self) -> None:
+        """The Room screen: the QR code for phones, the hub, what the room sees."""
+        from smartplan_tui.screens.room import RoomScreen
+
+        self.app.push_screen(RoomScreen(self.handle))

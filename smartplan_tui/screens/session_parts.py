@@ -1,23 +1,68 @@
-"""Pieces of the session screen: agenda table rows, the counts panel, the agenda item form."""
+"""Pieces of the session screen: the exercises it opens, agenda table rows, the counts panel,
+the agenda item form."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Input, Select
 
+from smartplan_tui.collection_registry import AGENDA, COLLECTIONS
 from smartplan_tui.exercises.agenda import plan_vs_actual
 from smartplan_tui.model import AgendaItem, ModelError, Session
 from smartplan_tui.screens.widgets.columns import GAP, flexible_width, line
 from smartplan_tui.screens.widgets.form import FormScreen, field
 from smartplan_tui.screens.widgets.item_list import Row
 
-EXERCISE_CHOICES = [("SWOT", "swot"), ("TOWS", "tows"), ("Vote", "voting"),
-                    ("Action plan", "actions"), ("Participants", "participants"),
-                    ("Notes", "notes")]
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    """An exercise an agenda item can run, the screen that runs it and the key that opens it.
+
+    The screen (`module:Class`) is imported when first opened, so start-up stays lean, and
+    is built with the session handle.
+    """
+
+    name: str
+    """What an agenda item's `exercise` holds (`voting`)."""
+    label: str
+    """The agenda form's choice."""
+    key: str
+    command: str
+    """The key bar's and F1's description of the key."""
+    screen: str
+    aliases: tuple[str, ...] = ()
+    """Other names agenda items may hold for it (typed on the command line)."""
+
+    def binding(self) -> Binding:
+        return Binding(self.key, f"exercise('{self.name}')", self.command, id=f"open_{self.name}")
+
+
+#: The exercises, in the order of the agenda form's choices and of the keys.
+EXERCISES = (
+    Exercise("swot", "SWOT", "w", "SWOT", "smartplan_tui.screens.swot_board:SwotBoardScreen"),
+    Exercise("tows", "TOWS", "t", "TOWS", "smartplan_tui.screens.tows:TowsScreen"),
+    Exercise("voting", "Vote", "v", "Votes", "smartplan_tui.screens.votes:VotesScreen",
+             aliases=("votes",)),
+    Exercise("actions", "Action plan", "p", "Actions",
+             "smartplan_tui.screens.actions:ActionPlanScreen"),
+    Exercise("participants", "Participants", "r", "People",
+             "smartplan_tui.screens.participants:ParticipantsScreen"),
+    Exercise("notes", "Notes", "l", "Notes", "smartplan_tui.screens.notes:NotesScreen"),
+)
+
+EXERCISE_CHOICES = [(exercise.label, exercise.name) for exercise in EXERCISES]
+
+
+def exercise_named(name: str) -> Exercise | None:
+    """The exercise an agenda item's `exercise` names, or None."""
+    return next((e for e in EXERCISES if name == e.name or name in e.aliases), None)
+
 
 STATE_STYLE = {"running": "bold", "done": "dim", "not started": ""}
 STATE_MARK = {"running": "▶ now", "done": "✓", "not started": ""}
@@ -55,13 +100,12 @@ def agenda_rows(agenda: Sequence[AgendaItem], now: datetime, width: int
 
 
 def session_counts(session: Session) -> Text:
-    """How much was captured, per exercise."""
-    lines = [("Participants", len(session.participants)), ("SWOT items", len(session.swot)),
-             ("TOWS strategies", len(session.tows)), ("Votes", len(session.votes)),
-             ("Actions", len(session.actions)), ("Notes", len(session.notes))]
+    """How much was captured: the items of every list but the agenda (shown beside it)."""
     text = Text("\n")
-    for label, count in lines:
-        text.append(f"{label:<16}{count:>6}\n")
+    for collection in COLLECTIONS:
+        if collection is not AGENDA:
+            label = collection.plural[:1].upper() + collection.plural[1:]
+            text.append(f"{label:<16}{len(collection.items(session)):>6}\n")
     return text
 
 

@@ -17,6 +17,7 @@ from textual.containers import Container
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from smartplan_tui.collection_registry import SWOT, TOWS
 from smartplan_tui.exercises import tows
 from smartplan_tui.model import Session, TowsStrategy, TowsType
 from smartplan_tui.screens.live import LiveScreen
@@ -106,7 +107,7 @@ class TowsScreen(LiveScreen):
             if empty_types:
                 line.append(f" — no {', '.join(empty_types)} strategy yet")
             for pair in pairs[:SHOWN_PAIRS]:
-                a, b = session.find("swot", pair.internal), session.find("swot", pair.external)
+                a, b = session.find(SWOT, pair.internal), session.find(SWOT, pair.external)
                 line.append(f"\n  {pair.type.value}: ")
                 line.append(visible(a.text if a else pair.internal, 50))
                 line.append(" × ")
@@ -117,13 +118,13 @@ class TowsScreen(LiveScreen):
         focused = self.focused
         box = focused if isinstance(focused, TowsBox) else None
         option = box.highlighted_option if box else None
-        strategy = self.session.find("tows", option.id) if option and option.id else None
+        strategy = self.session.find(TOWS, option.id) if option and option.id else None
         if strategy is None:
             self.notify("Highlight a strategy first.", severity="warning")
         return strategy
 
     def action_new(self) -> None:
-        self.add_drafted("tows", TowsForm(self.session))
+        self.add_drafted(TOWS, TowsForm(self.session))
 
     def action_edit(self) -> None:
         strategy = self.current()
@@ -132,12 +133,12 @@ class TowsScreen(LiveScreen):
 
         def written(draft: TowsStrategy | None) -> None:
             if draft is not None:
-                self.save(lambda: self.handle.update("tows", strategy.id, lambda _now: draft))
+                self.save(lambda: self.handle.update(TOWS, strategy.id, lambda _now: draft))
 
         self.app.push_screen(TowsForm(self.session, strategy), written)
 
     def action_delete(self) -> None:
         strategy = self.current()
         if strategy is not None:
-            self.confirm_remove("tows", strategy.id,
+            self.confirm_remove(TOWS, strategy.id,
                                 f"Delete the strategy “{visible(strategy.text, 80)}”?")

@@ -60,14 +60,9 @@ def details_of(result: VoteResult) -> Group | None:
 
 
 class CountView(Vertical):
-    """One count: a title, the bars, the ties line, the explanation and the working."""
+    """One count: a title, the bars, the ties line, the explanation and the working.
 
-    DEFAULT_CSS = """
-    CountView { height: auto; width: 1fr; padding: 0 1; }
-    CountView .count-title { text-style: bold; }
-    CountView .count-ties { color: $warning; }
-    CountView .count-explanation { color: $text-muted; }
-    """
+    Styled by the votes screen's `votes.tcss`, the one screen that shows it."""
 
     def compose(self) -> ComposeResult:
         yield Static(classes="count-title", markup=False)
@@ -107,14 +102,7 @@ def count_or_problem(vote: Vote, method: VoteMethod | None) -> tuple[VoteResult 
 
 
 class VoteResults(VerticalScroll):
-    """The right-hand side of the votes screen for the highlighted vote."""
-
-    DEFAULT_CSS = """
-    VoteResults { height: 1fr; }
-    VoteResults #results-head { text-style: bold; padding: 0 1; }
-    VoteResults #results-voters { color: $text-muted; padding: 0 1; }
-    VoteResults #results-counts { height: auto; }
-    """
+    """The right-hand side of the votes screen for the highlighted vote (`votes.tcss`)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="results-head", markup=False)

@@ -53,14 +53,7 @@ def _split(text: str) -> tuple[str, ...]:
 class VoteSetupScreen(FormScreen[Vote]):
     """Returns the new vote (id `DRAFT_ID`), or None when cancelled."""
 
-    DEFAULT_CSS = """
-    VoteSetupScreen #form-error { dock: bottom; }
-    VoteSetupScreen .form-row { height: auto; }
-    VoteSetupScreen .form-row Label { padding: 1 1 0 0; }
-    VoteSetupScreen .form-row Input { width: 1fr; }
-    VoteSetupScreen #sources { height: auto; max-height: 10; }
-    VoteSetupScreen #typed { height: 4; }
-    """
+    CSS_PATH = "vote_setup.tcss"
 
     heading = "New vote"
     submit_label = "Create vote"

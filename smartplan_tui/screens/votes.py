@@ -4,7 +4,7 @@ The list of votes is on the left, the highlighted vote's results on the right (l
 it is open, because every reload of the session redraws them). Each step of a vote is one
 key: `n` set up, `b` ballots, `w` wall counts, `h` hide/reveal, `c` close/reopen, `r`
 recount with the next method, `a` an action for the winner. Ballots are written with
-`handle.update("votes", id, lambda v: voting.cast(v, ballot))`, so ballots typed in at
+`handle.update(VOTES, id, lambda v: voting.cast(v, ballot))`, so ballots typed in at
 the same time in another terminal are never lost.
 """
 
@@ -21,6 +21,7 @@ from textual.containers import Horizontal
 from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
+from smartplan_tui.collection_registry import VOTES
 from smartplan_tui.exercises import voting
 from smartplan_tui.model import Ballot, ModelError, Session, Vote, VoteMethod, VoteStatus
 from smartplan_tui.screens.action_flows import ActionFlowsScreen
@@ -58,11 +59,8 @@ def _vote_prompt(vote: Vote) -> Text:
 class VotesScreen(ActionFlowsScreen):
     """`VotesScreen(handle)`: the voting exercise of one session."""
 
-    CSS = """
-    VotesScreen #vote-list { width: 32; height: 1fr; border: round $primary; }
-    VotesScreen #vote-list:focus { border: round $accent; }
-    VotesScreen.narrow #results-counts { layout: vertical; }
-    """
+    CSS_PATH = "votes.tcss"
+    """Also styles the results beside the list (`vote_results.py`)."""
 
     screen_title = "Votes"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -107,13 +105,13 @@ class VotesScreen(ActionFlowsScreen):
         if index is None or not self.session.votes:
             return None
         vote_id = option_list.get_option_at_index(index).id
-        found = self.session.find("votes", vote_id or "")
+        found = self.session.find(VOTES, vote_id or "")
         return found if isinstance(found, Vote) else None
 
     def watch_session(self, session: Session) -> None:
         dialog = self.app.screen
         if isinstance(dialog, BallotEntryScreen):  # ballots typed in elsewhere show there too
-            fresh = session.find("votes", dialog.vote.id)
+            fresh = session.find(VOTES, dialog.vote.id)
             if isinstance(fresh, Vote):
                 dialog.update_vote(fresh)
         option_list = self.query_one("#vote-list", OptionList)
@@ -158,7 +156,7 @@ class VotesScreen(ActionFlowsScreen):
         self.app.push_screen(VoteSetupScreen(self.session), self._created)
 
     def _created(self, draft: Vote | None) -> None:
-        vote = self.add_draft("votes", draft) if draft is not None else None
+        vote = self.add_draft(VOTES, draft) if draft is not None else None
         if vote is not None:
             self.select_vote(vote.id)
             self.notify(visible(f"Vote {vote.id} is open: press b to type in ballots."),
@@ -169,7 +167,7 @@ class VotesScreen(ActionFlowsScreen):
         if vote is None:
             return
 
-        self.confirm_remove("votes", vote.id,
+        self.confirm_remove(VOTES, vote.id,
                             f"Delete vote {vote.id} and its {counted(len(vote.ballots))}?")
 
     # ------------------------------------------------------------------ ballots
@@ -188,7 +186,7 @@ class VotesScreen(ActionFlowsScreen):
             return voting.cast(vote, ballot)
 
         try:
-            vote: Vote = self.handle.update("votes", vote_id, counted_in)
+            vote: Vote = self.handle.update(VOTES, vote_id, counted_in)
         finally:
             self.refresh_session()  # also on refusal: the dialog sees what was stored
         return vote
@@ -213,7 +211,7 @@ class VotesScreen(ActionFlowsScreen):
             return voting.remove_ballot(vote, found[-1])
 
         try:
-            vote: Vote = self.handle.update("votes", vote_id, without)
+            vote: Vote = self.handle.update(VOTES, vote_id, without)
         finally:
             self.refresh_session()
         return vote
@@ -240,7 +238,7 @@ class VotesScreen(ActionFlowsScreen):
     def _update_vote(self, change: Callable[[Vote], Vote]) -> None:
         vote = self.vote
         if vote is not None:
-            self.save(lambda: self.handle.update("votes", vote.id, change))
+            self.save(lambda: self.handle.update(VOTES, vote.id, change))
 
     def action_toggle_hidden(self) -> None:
         vote = self.vote

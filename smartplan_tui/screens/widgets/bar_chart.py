@@ -15,7 +15,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from smartplan_tui.exercises.voting_output import plain_label
+from smartplan_tui.numbers import format_column
+from smartplan_tui.text import fit
 
 __all__ = ["Bar", "BarChart", "bar_text"]
 
@@ -42,10 +43,6 @@ def bar_text(value: float, top: float, width: int) -> str:
     return "█" * full + (_EIGHTHS[part] if part else "")
 
 
-def _score(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
-
-
 class BarChart(Widget):
     """Rows best first; the longest bar fills the room left after the text."""
 
@@ -68,7 +65,7 @@ class BarChart(Widget):
         if not self.bars:
             return Text("No ballots yet.", style="italic")
         width = self.size.width or 80
-        scores = [_score(b.score) for b in self.bars]
+        scores = format_column([b.score for b in self.bars])
         id_width = max(len(b.option) for b in self.bars)
         score_width = max(len(s) for s in scores)
         fixed = 5 + id_width + 1 + 1 + score_width + 1
@@ -84,7 +81,7 @@ class BarChart(Widget):
             rank = f"{bar.rank}{'=' if bar.tied else ' '}"
             text.append(f"{rank:>4} ", style=tie_style if bar.tied else "")
             text.append(f"{bar.option:<{id_width}} ", style="bold")
-            text.append(plain_label(bar.label, label_width) + " ")
+            text.append(fit(bar.label, label_width) + " ")
             text.append(f"{score:>{score_width}} ")
             text.append(bar_text(bar.score, top, bar_width), style=bar_style)
         return text

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from smartplan_tui.screens.widgets.literal import visible
+from smartplan_tui.text import fit
 
 GAP = "  "
 
 
 def cell(text: str, width: int, *, right: bool = False) -> str:
     """`text` shown literally in exactly `width` cells: cut with … or padded."""
-    shown = visible(text, width + 1)
-    if len(shown) > width:
-        shown = shown[: max(width - 1, 0)] + "…"
-    return shown.rjust(width) if right else shown.ljust(width)
+    return fit(text, width, right=right)
 
 
 def line(cells: Sequence[tuple[str, int]], right: Sequence[int] = ()) -> str:

@@ -4,12 +4,15 @@ Why not `OptionList`: it measures the wrapped height of every option whenever it
 or width change (about 0.3 ms each), so a 2,000-item SWOT board took over a second to
 open and a resize stalled. Here every row is exactly one line (cut with an ellipsis; the
 full text is shown elsewhere), so setting 2,000 rows costs a list assignment, and a key
-press repaints two lines. Rows are `rich.text.Text`: literal, never markup.
+press repaints two lines. A long list is given as its row ids and a function that builds
+one row's text (`set_lazy`): only the rows drawn are ever built, so opening a 2,000-item
+board formats the thirty rows in view, not 2,000. Rows are `rich.text.Text`: literal,
+never markup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -23,6 +26,19 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+
+def _no_text(index: int) -> Text:
+    raise IndexError(index)
+
+
+def _index_of(ids: Sequence[str], wanted: str | None) -> int | None:
+    if wanted is None:
+        return None
+    try:
+        return ids.index(wanted)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,36 +102,54 @@ class ItemList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.rows: Sequence[Row] = ()
+        self._ids: Sequence[str] = ()
+        self._text_of: Callable[[int], Text] = _no_text
+        self._texts: dict[int, Text] = {}
+        """Row texts built so far (by index): the cursor row is redrawn on every key."""
         self._strips: dict[tuple[int, int, bool], Strip] = {}
 
     # ------------------------------------------------------------------ data
 
     @property
     def row_count(self) -> int:
-        return len(self.rows)
+        return len(self._ids)
 
     def set_rows(self, rows: Sequence[Row], keep: str | None = None) -> None:
         """Show `rows`; the cursor stays on the row `keep` (an id) if it is still there."""
+        self.set_lazy([row.id for row in rows], lambda index: rows[index].text, keep)
+
+    def set_lazy(self, ids: Sequence[str], text_of: Callable[[int], Text],
+                 keep: str | None = None) -> None:
+        """Show one row per id; `text_of(index)` builds a row's text when it is first drawn.
+
+        The cursor stays on the row `keep` (an id) if it is still there.
+        """
         previous = self.cursor
-        self.rows = rows
+        self._ids, self._text_of = ids, text_of
+        self._texts.clear()
         self._strips.clear()
-        self.virtual_size = Size(0, len(rows))
-        index = next((i for i, row in enumerate(rows) if row.id == keep), None)
-        self.cursor = index if index is not None else min(previous, max(0, len(rows) - 1))
+        self.virtual_size = Size(0, len(ids))
+        index = _index_of(ids, keep)
+        self.cursor = index if index is not None else min(previous, max(0, len(ids) - 1))
         self.refresh()
 
     def highlighted_id(self) -> str | None:
-        return self.rows[self.cursor].id if self.rows else None
+        return self._ids[self.cursor] if self._ids else None
 
     def text_at(self, index: int) -> str:
         """The plain text of a row (for tests and screen readers)."""
-        return self.rows[index].text.plain
+        return self._text(index).plain
+
+    def _text(self, index: int) -> Text:
+        text = self._texts.get(index)
+        if text is None:
+            text = self._texts[index] = self._text_of(index)
+        return text
 
     # ------------------------------------------------------------------ cursor
 
     def validate_cursor(self, value: int) -> int:
-        return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
+        return max(0, min(value, len(self._ids) - 1)) if self._ids else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh_line(old)
@@ -130,7 +164,7 @@ class ItemList(ScrollView, can_focus=True):
         self.cursor += direction * max(1, self.scrollable_content_region.height - 1)
 
     def action_jump(self, index: int) -> None:
-        self.cursor = index if index >= 0 else len(self.rows) - 1
+        self.cursor = index if index >= 0 else len(self._ids) - 1
 
     def action_select(self) -> None:
         row_id = self.highlighted_id()
@@ -139,7 +173,7 @@ class ItemList(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         index = event.y + self.scroll_offset.y
-        if 0 <= index < len(self.rows):
+        if 0 <= index < len(self._ids):
             if index == self.cursor and event.chain > 1:
                 self.action_select()
             self.cursor = index
@@ -152,7 +186,7 @@ class ItemList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._strips.clear()
-        self.virtual_size = Size(0, len(self.rows))
+        self.virtual_size = Size(0, len(self._ids))
 
     # ------------------------------------------------------------------ drawing
 
@@ -160,13 +194,13 @@ class ItemList(ScrollView, can_focus=True):
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if index >= len(self.rows) or width <= 0:
+        if index >= len(self._ids) or width <= 0:
             return Strip.blank(max(width, 0), base)
         is_cursor = index == self.cursor
         key = (index, width, is_cursor and self.has_focus)
         strip = self._strips.get(key) if not is_cursor else None
         if strip is None:
-            strip = self._draw(self.rows[index].text, width, base, is_cursor)
+            strip = self._draw(self._text(index), width, base, is_cursor)
             if not is_cursor:
                 self._strips[key] = strip
         return strip.apply_offsets(0, index)

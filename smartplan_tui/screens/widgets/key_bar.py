@@ -18,7 +18,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 
-from smartplan_tui.screens.keys import commands
+from smartplan_tui.screens.widgets.commands import commands
 
 #: Between two keys on a line.
 SPACING = "  "

@@ -15,7 +15,8 @@ from textual.containers import Grid, Vertical
 from textual.widgets import Static
 
 from smartplan_tui.exercises.voting import MatrixClass, ScoreCell, ScoreMatrix
-from smartplan_tui.exercises.voting_output import plain_label
+from smartplan_tui.numbers import format_number
+from smartplan_tui.text import shorten
 
 __all__ = ["ScoreMatrixView"]
 
@@ -36,7 +37,7 @@ def _cell_line(cell: ScoreCell, labels: Mapping[str, str]) -> Text:
     means = "/".join(_mean(m) for _, m in cell.means[:2])
     line = Text(f"{cell.option} ", style="bold")
     line.append(f"{means} ")
-    line.append(plain_label(labels.get(cell.option, ""), 24).rstrip())
+    line.append(shorten(labels.get(cell.option, ""), 24))
     return line
 
 
@@ -66,7 +67,7 @@ class ScoreMatrixView(Vertical):
 
     def show(self, matrix: ScoreMatrix, labels: Mapping[str, str]) -> None:
         """Place every option of `matrix`; `labels` maps option ids to their text."""
-        axes = (f"↑ {matrix.impact} · → {matrix.feasibility} · high ≥ {matrix.threshold:g}"
+        axes = (f"↑ {matrix.impact} · → {matrix.feasibility} · high ≥ {format_number(matrix.threshold)}"
                 if matrix.impact and matrix.feasibility
                 else "A matrix needs two criteria (impact, feasibility).")
         self.query_one("#matrix-axes", Static).update(Text(axes))
