@@ -13,15 +13,9 @@ from typing import Annotated
 
 import typer
 
-from smartplan_tui.cli import (
-    BadValue,
-    OneLineErrors,
-    PlainTyper,
-    _parse_date_option,
-    _say,
-    friendly,
-    store,
-)
+from smartplan_tui.cli import _parse_date_option, store
+from smartplan_tui.cli_base import BadValue, OneLineErrors, PlainTyper, friendly
+from smartplan_tui.cli_base import say as _say
 from smartplan_tui.store import SessionStore
 from smartplan_tui.store.erasure import (
     Erasure,

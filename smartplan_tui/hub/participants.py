@@ -118,10 +118,7 @@ class Participants:
         try:
             await self._add_swot(forms.swot_doc(draft))
         except Refused as refused:
-            view = self.worker.view
-            tag = self._tag(view, device)
-            return _html(page(view, view.mine.get(tag) if tag else None, error=refused.message,
-                              draft=draft), refused.status)
+            return self._refused_page(device, refused, draft)
         raise web.HTTPSeeOther("/room?done=swot", headers=_NO_STORE)
 
     async def ballot_form(self, request: web.Request) -> web.StreamResponse:
@@ -133,11 +130,16 @@ class Participants:
         try:
             await self._cast(forms.ballot_doc(fields, view.vote), device)
         except Refused as refused:
-            view = self.worker.view
-            tag = self._tag(view, device)
-            return _html(page(view, view.mine.get(tag) if tag else None, error=refused.message,
-                              draft=fields), refused.status)
+            return self._refused_page(device, refused, fields)
         raise web.HTTPSeeOther("/room?done=ballot", headers=_NO_STORE)
+
+    def _refused_page(self, device: str, refused: Refused,
+                      draft: dict[str, str]) -> web.StreamResponse:
+        """The page again, with what was typed kept and the reason it was refused."""
+        view = self.worker.view
+        tag = self._tag(view, device)
+        return _html(page(view, view.mine.get(tag) if tag else None, error=refused.message,
+                          draft=draft), refused.status)
 
     # ------------------------------------------------------------------ the API
 
