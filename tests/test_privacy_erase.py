@@ -254,3 +254,15 @@ def test_an_erase_killed_half_way_is_reported_and_completed(
     assert not (home / "erasure-pending.json").exists()
     for session_id in ("camp", "forum"):
         assert store.load(session_id).find(PARTICIPANTS, "p5").name == "erased participant 1"
+
+
+def test_an_erasure_in_every_session_also_scrubs_a_deleted_sessions_backups(
+        store: SessionStore, home: Path) -> None:
+    """A deleted session keeps its last backup (so the deletion can be undone): it holds
+    the person too, and an erasure across all sessions must find it."""
+    build_home(store, "camp", "old")
+    store.delete("old")
+    assert any("backups/old" in hit for hit in leftovers(home, NAME))
+    result = run_cli("privacy", "erase", NAME, "--reason", "asked by e-mail")
+    assert result.returncode == 0, result.stderr
+    assert leftovers(home, NAME) == [] and leftovers(home, EMAIL) == []

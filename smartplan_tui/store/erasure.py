@@ -40,8 +40,10 @@ from typing import Any
 
 import orjson
 
-from smartplan_tui.model import ModelError, Session, SessionInfo
+from smartplan_tui.collection_registry import PARTICIPANTS
+from smartplan_tui.model import ModelError, Participant, Session, SessionInfo, legacy_session_id_ok
 from smartplan_tui.privacy import Person, Redactor, everyone, past_retention, plan_people
+from smartplan_tui.store.codec import decode
 from smartplan_tui.store.errors import StoreError
 from smartplan_tui.store.repository import SessionStore
 from smartplan_tui.store.session_file import Data, SessionFile, write_atomically
@@ -102,6 +104,11 @@ def find_person(store: SessionStore, query: str, session_id: str | None = None) 
     """
     ids = [session_id] if session_id is not None else [s.id for s in store.list_sessions()]
     people: dict[str, list[Person]] = {}
+    if session_id is None:  # a deleted session's last backups hold people too
+        for sid, participants in _deleted_sessions_participants(store, set(ids)):
+            found = plan_people(participants, query, by_id=False)
+            if found:
+                people[sid] = found
     for sid in ids:
         session = store.load(sid)
         found = plan_people(session.participants, query, by_id=session_id is not None)
@@ -118,6 +125,25 @@ def find_person(store: SessionStore, query: str, session_id: str | None = None) 
         where = f"session {session_id}" if session_id else "any session"
         raise StoreError(f"no participant {query!r} in {where}")
     return Erasure(people)
+
+
+def _deleted_sessions_participants(
+        store: SessionStore, live: set[str]) -> Iterator[tuple[str, list[Participant]]]:
+    """The participants in the backups of sessions that were deleted (their backups stay,
+    so that a deletion can be undone), by session id, read leniently."""
+    if not store.backups_dir.is_dir():
+        return
+    for folder in sorted(store.backups_dir.iterdir()):
+        if folder.name in live or not folder.is_dir() or not legacy_session_id_ok(folder.name):
+            continue
+        found: dict[str, Participant] = {}
+        for path in sorted(folder.glob("*.json")):
+            with contextlib.suppress(OSError, ValueError, ModelError, AttributeError, TypeError):
+                table = orjson.loads(path.read_bytes()).get("participants", {})
+                for key, doc in table.items():
+                    found.setdefault(key, decode(PARTICIPANTS, doc, f"participants.{key}"))
+        if found:
+            yield folder.name, list(found.values())
 
 
 def _attributions_of(session: Session) -> Iterator[str]:
