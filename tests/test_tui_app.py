@@ -159,14 +159,15 @@ async def test_every_screen_opens_at_80x24(demo_store: SessionStore) -> None:
             await pilot.press(key)
             await settle(pilot)
             assert type(app.screen).__name__ == name
+            if isinstance(app.screen.focused, Input):
+                await pilot.press("escape")  # leave the field: its letter keys are text
+                await settle(pilot)
             # Every action's key is in the footer, even at 80 columns (it wraps).
             footer = str(app.screen.query_one(KeyBar).render())
             for binding in Binding.make_bindings(type(app.screen).BINDINGS):
-                if binding.show and binding.description:
+                action = binding.action.split("(", 1)[0]
+                if binding.show and binding.description and app.screen.check_action(action, ()):
                     assert binding.description in footer, binding
-            focused = app.screen.focused
-            if isinstance(focused, Input):
-                await pilot.press("escape")
             await pilot.press("escape")
             await settle(pilot)
             assert isinstance(app.screen, SessionScreen)

@@ -57,7 +57,7 @@ async def test_item_added_by_a_second_process_shows_on_the_open_board(
         board = app.screen
         assert isinstance(board, SwotBoardScreen)
         # The user is half-way through typing a card when the other process writes.
-        await pilot.press("2", "i")
+        await pilot.press("f2")
         await type_into(pilot, "half-typed card")
         text = "[i]Flooding[/i] of the old town (from the second terminal)"
         done = await asyncio.to_thread(subprocess.run, [
@@ -102,7 +102,9 @@ async def test_each_live_screen_polls_once(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         seen = set()
-        for key in ("", "w", "escape", "t", "escape", "l", "escape", "r", "escape", "v"):
+        # The board and the notes open in their capture line: the first Esc leaves it.
+        for key in ("", "w", "escape", "escape", "t", "escape", "l", "escape", "escape", "r",
+                    "escape", "v"):
             if key:
                 await pilot.press(key)
                 await pilot.pause()

@@ -54,12 +54,12 @@ def test_session_snapshot(snap_compare: Any, snapshot_home: Path) -> None:
 
 def test_swot_board_grid_snapshot(snap_compare: Any, snapshot_home: Path) -> None:
     assert snap_compare(make_app(snapshot_home, "coast-camp"), terminal_size=(120, 36),
-                        run_before=_after("w", "down"))
+                        run_before=_after("w", "escape", "down"))
 
 
 def test_swot_board_tabs_at_80x24_snapshot(snap_compare: Any, snapshot_home: Path) -> None:
     assert snap_compare(make_app(snapshot_home, "coast-camp"), terminal_size=(80, 24),
-                        run_before=_after("w", "3"))
+                        run_before=_after("w", "f2", "f2", *"Ferry"))
 
 
 def test_tows_snapshot(snap_compare: Any, snapshot_home: Path) -> None:

@@ -36,7 +36,8 @@ def _rows(board: SwotBoardScreen, quadrant: Quadrant) -> list[str]:
 
 
 async def _open_board(pilot: object) -> SwotBoardScreen:
-    await pilot.press("w")  # type: ignore[attr-defined]
+    """Open the board and leave its capture line, so the letter keys act on the quadrants."""
+    await pilot.press("w", "escape")  # type: ignore[attr-defined]
     await settle(pilot)  # type: ignore[arg-type]
     return _board(pilot.app)  # type: ignore[attr-defined]
 
@@ -247,7 +248,9 @@ async def test_two_thousand_items_are_formatted_only_as_far_as_they_are_shown(
     store.save_whole(_big_session(2000))
     app = make_app(store.home, "big")
     async with app.run_test(size=(120, 36)) as pilot:
-        board = await _open_board(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        board = _board(app)
         in_view = sum(board.quadrant_list(q).scrollable_content_region.height for q in Quadrant)
         assert 0 < len(formatted) <= in_view < 100  # of 2,000
         strengths = board.quadrant_list(Quadrant.STRENGTHS)

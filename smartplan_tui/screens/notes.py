@@ -2,7 +2,9 @@
 
 New notes are stamped with the time and the running agenda item (`quick_note.add_note`,
 shared with the ctrl+n quick capture). The log is an `OptionList`, so a long day's minutes
-scroll without mounting a widget per note.
+scroll without mounting a widget per note. The screen opens in the note line, where every
+printable key is text; the first Esc leaves the line for the log (where the letter keys
+act), the second goes back.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from smartplan_tui.collection_registry import NOTES
 from smartplan_tui.model import Note, NoteKind, Session
 from smartplan_tui.screens.live import LiveScreen
 from smartplan_tui.screens.quick_note import KIND_CHOICES, add_note
+from smartplan_tui.screens.widgets.capture_line import CaptureLine
 from smartplan_tui.screens.widgets.choice_form import LineForm
 from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.screens.widgets.literal import literal, visible
@@ -50,6 +53,7 @@ class NotesScreen(LiveScreen):
     CSS_PATH = "notes.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave_field", "Leave field", id="notes_leave_field"),
         Binding("escape", "back", "Back", id="notes_back"),
         Binding("i", "type", "Type note", id="notes_type"),
         Binding("e", "edit", "Edit", id="notes_edit"),
@@ -65,7 +69,8 @@ class NotesScreen(LiveScreen):
         yield OptionList(id="notes-log", markup=False)
         with Horizontal(id="note-row"):
             yield Select(KIND_CHOICES, value=NoteKind.NOTE, allow_blank=False, id="note-kind")
-            yield Input(id="note-input", placeholder="Type a note and press Enter")
+            yield CaptureLine(id="note-input", draft_key=f"notes:{self.handle.id}",
+                              placeholder="Type a note and press Enter")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -91,11 +96,24 @@ class NotesScreen(LiveScreen):
     def watch_kind_filter(self) -> None:
         self.watch_session(self.session)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc leaves a field (the note line, the kind) first; from the log it goes back.
+
+        While in a field, the letter commands are left out of the key bar: their keys are
+        text there.
+        """
+        typing = isinstance(self.focused, (Input, Select))
+        if action == "leave_field":
+            return typing
+        if action in ("back", "type", "edit", "delete", "cycle_filter"):
+            return not typing
+        return True
+
+    def action_leave_field(self) -> None:
+        self.query_one("#notes-log", OptionList).focus()
+
     def action_back(self) -> None:
-        if self.focused is self.query_one("#note-input", Input):
-            self.query_one("#notes-log", OptionList).focus()
-        else:
-            self.dismiss()
+        self.dismiss()
 
     def action_type(self) -> None:
         self.query_one("#note-input", Input).focus()
@@ -104,16 +122,19 @@ class NotesScreen(LiveScreen):
         index = KIND_ORDER.index(self.kind_filter)
         self.kind_filter = KIND_ORDER[(index + 1) % len(KIND_ORDER)]
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "note-input":
-            return
+    def on_capture_line_captured(self, event: CaptureLine.Captured) -> None:
         event.stop()
-        if not event.value.strip():
-            return
         kind = self.query_one("#note-kind", Select).value
         assert isinstance(kind, NoteKind)
-        if self.save(lambda: add_note(self.handle, event.value, kind)) is not None:
-            event.input.value = ""
+        for text in event.texts:
+            if self.add_note(text, kind) is None:
+                if not event.capture.value:  # refused: back in the line, unless typing goes on
+                    event.capture.value = text
+                return
+
+    def add_note(self, text: str, kind: NoteKind) -> Note | None:
+        """Store a typed note, stamped now; None (and the error shown) when refused."""
+        return self.save(lambda: add_note(self.handle, text, kind))
 
     def current(self) -> Note | None:
         option = self.query_one("#notes-log", OptionList).highlighted_option

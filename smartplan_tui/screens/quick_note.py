@@ -2,20 +2,26 @@
 
 The note is stamped with the time and tied to the agenda item running at that moment, so
 the log reads as minutes of the session without the note-taker doing anything extra.
+The text line is a `CaptureLine`: Enter stores what was typed at that moment, a pasted
+block of lines stores one note per line, and the first Esc only leaves the line (the
+second cancels, and what was typed is there again at the next ctrl+n).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.binding import Binding, BindingType
+from textual.widgets import Select
 
 from smartplan_tui.collection_registry import NOTES
 from smartplan_tui.exercises.agenda import running
 from smartplan_tui.model import ModelError, Note, NoteKind
+from smartplan_tui.screens.widgets.capture_line import CaptureLine
 from smartplan_tui.screens.widgets.form import FormScreen, field
-from smartplan_tui.store import SessionHandle
+from smartplan_tui.store import SessionHandle, StoreError
 from smartplan_tui.text import visible
 
 KIND_CHOICES = [("Note", NoteKind.NOTE), ("Decision", NoteKind.DECISION),
@@ -36,6 +42,11 @@ def add_note(handle: SessionHandle, text: str, kind: NoteKind, author: str = "")
 class QuickNoteScreen(FormScreen[Note]):
     """Type, Enter: stored. The kind defaults to a plain note."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave_field", "Leave field", id="quick_note_leave_field"),
+        Binding("escape", "cancel", "Cancel", id="quick_note_cancel"),
+    ]
+
     heading = "Quick note"
     submit_label = "Add note"
 
@@ -45,13 +56,43 @@ class QuickNoteScreen(FormScreen[Note]):
         self.kind = kind
 
     def compose_fields(self) -> ComposeResult:
-        yield from field("Text", Input(id="note-text", placeholder="What was said or decided"))
+        yield from field("Text", CaptureLine(id="note-text", draft_key=f"quick-note:{self.handle.id}",
+                                             placeholder="What was said or decided"))
         yield from field("Kind", Select(KIND_CHOICES, value=self.kind, allow_blank=False,
                                         id="note-kind"))
 
-    def build(self) -> Note:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc leaves the text line first; from anywhere else it cancels."""
+        typing = isinstance(self.focused, CaptureLine)
+        if action == "leave_field":
+            return typing
+        if action == "cancel":
+            return not typing
+        return True
+
+    def action_leave_field(self) -> None:
+        self.query_one("#note-kind", Select).focus()
+
+    def store(self, text: str) -> Note:
         kind = self.choice("note-kind")
         assert isinstance(kind, NoteKind)
-        note = add_note(self.handle, self.text("note-text"), kind)
+        note = add_note(self.handle, text, kind)
         self.app.notify(visible(f"{note.kind.value.capitalize()} saved ({note.id})"), markup=False)
         return note
+
+    def build(self) -> Note:
+        return self.store(self.text("note-text"))
+
+    def on_capture_line_captured(self, event: CaptureLine.Captured) -> None:
+        """Every line taken is a note; the form closes once all of them are stored."""
+        event.stop()
+        note: Note | None = None
+        for text in event.texts:
+            try:
+                note = self.store(text)
+            except (ModelError, StoreError) as error:
+                self.show_error(str(error))
+                if not event.capture.value:
+                    event.capture.value = text
+                return
+        self.dismiss(note)

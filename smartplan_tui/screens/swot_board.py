@@ -3,8 +3,10 @@
 Each quadrant is an `ItemList` of one-line rows that renders only the rows in view, so
 2,000 items cost no more per keystroke than 20; the highlighted item's whole text shows
 under the board. A 2×2 grid on wide terminals; at 80 columns one quadrant at
-a time under tabs. Typing in the capture line and Enter adds to the active quadrant and
-keeps the cursor there, so a facilitator can read cards off the wall without a mouse.
+a time under tabs. The board opens in the capture line: whatever is typed there is text
+(the letter commands act only once Esc or Tab has moved to the quadrants), Enter adds it to
+the active quadrant and keeps the cursor there, and F2 changes quadrant without leaving
+the line, so a facilitator can read cards off the wall without a mouse.
 Edits go through `exercises.swot` on the item as stored now (`handle.update/apply`).
 """
 
@@ -20,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.events import Resize
 from textual.reactive import reactive
-from textual.widgets import Header, Input, Label, Static, Tab, Tabs
+from textual.widgets import Header, Label, Static, Tab, Tabs
 
 from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.exercises import swot
@@ -28,6 +30,7 @@ from smartplan_tui.exercises.swot_undo import Deleted, deletion_record, restore_
 from smartplan_tui.model import Quadrant, Session, SwotItem
 from smartplan_tui.screens.live import LiveScreen
 from smartplan_tui.screens.swot_forms import SwotItemForm, participant_choices
+from smartplan_tui.screens.widgets.capture_line import CaptureLine
 from smartplan_tui.screens.widgets.choice_form import ChoiceForm, LineForm
 from smartplan_tui.screens.widgets.item_list import ItemList
 from smartplan_tui.screens.widgets.key_bar import KeyBar
@@ -38,6 +41,10 @@ from smartplan_tui.store import SessionHandle
 WIDE = 100
 
 TITLES = {q: q.value.capitalize() for q in Quadrant}
+
+#: Actions whose keys are letters (or space): they act only from the quadrants.
+LETTER_ACTIONS = frozenset({"capture", "quadrant", "edit", "delete", "move", "tag", "author",
+                            "mark", "merge", "filter"})
 
 #: Characters of the highlighted item shown in full under the board.
 DETAIL_LIMIT = 600
@@ -88,15 +95,19 @@ class QuadrantList(ItemList):
 
 
 class SwotBoardScreen(LiveScreen):
-    """Keys act on the highlighted item of the active quadrant."""
+    """Letter keys act on the highlighted item of the active quadrant, once it has focus."""
 
     TITLE = "SWOT"
 
     CSS_PATH = "swot_board.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave_field", "Leave field", id="swot_leave_field"),
         Binding("escape", "back", "Back", id="swot_back"),
         Binding("i", "capture", "Type", id="swot_capture"),
+        Binding("f2", "next_quadrant", "Next quadrant", id="swot_next_quadrant"),
+        Binding("shift+f2", "next_quadrant(-1)", "Previous quadrant", show=False,
+                id="swot_previous_quadrant"),
         Binding("1", "quadrant('strengths')", "Strengths", show=False, id="swot_q1"),
         Binding("2", "quadrant('weaknesses')", "Weaknesses", show=False, id="swot_q2"),
         Binding("3", "quadrant('opportunities')", "Opportunities", show=False, id="swot_q3"),
@@ -137,7 +148,8 @@ class SwotBoardScreen(LiveScreen):
         yield Label("", id="filter-line", markup=False)
         with Horizontal(id="capture-row"):
             yield Label("", id="capture-label", markup=False)
-            yield Input(id="capture", placeholder="Type an item and press Enter")
+            yield CaptureLine(id="capture", draft_key=f"swot:{self.handle.id}",
+                              placeholder="Type an item and press Enter")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -147,7 +159,7 @@ class SwotBoardScreen(LiveScreen):
         self.sub_title = visible(self.session.info.title, 80)
         self.watch_session(self.session)
         self.watch_active(self.active)
-        self.quadrant_list(self.active).focus()
+        self.capture_line().focus()
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < WIDE, "narrow")
@@ -218,34 +230,57 @@ class SwotBoardScreen(LiveScreen):
 
     # ------------------------------------------------------------------ capture
 
+    def capture_line(self) -> CaptureLine:
+        return self.query_one("#capture", CaptureLine)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc leaves the capture line first; only from the quadrants does it go back.
+
+        While typing, the letter commands are left out of the key bar: their keys are text.
+        """
+        typing = isinstance(self.focused, CaptureLine)
+        if action == "leave_field":
+            return typing
+        if action == "back" or action in LETTER_ACTIONS:
+            return not typing
+        return True
+
     def action_capture(self) -> None:
-        self.query_one("#capture", Input).focus()
+        self.capture_line().focus()
+
+    def action_leave_field(self) -> None:
+        self.quadrant_list(self.active).focus()
+
+    def action_back(self) -> None:
+        self.dismiss()
 
     def action_quadrant(self, name: str) -> None:
         self.active = Quadrant(name)
         self.quadrant_list(self.active).focus()
 
-    def action_back(self) -> None:
-        if self.focused is self.query_one("#capture", Input):
+    def action_next_quadrant(self, step: int = 1) -> None:
+        """The next (or previous) quadrant; the focus stays where it is, typing and all."""
+        quadrants = list(Quadrant)
+        self.active = quadrants[(quadrants.index(self.active) + step) % len(quadrants)]
+        if isinstance(self.focused, QuadrantList):
             self.quadrant_list(self.active).focus()
-        else:
-            self.dismiss()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "capture":
-            return
+    def on_capture_line_captured(self, event: CaptureLine.Captured) -> None:
         event.stop()
-        text = event.value
-        if not text.strip():
-            return
         quadrant = self.active
-        added = self.save(lambda: self.handle.add(SWOT, lambda new_id: SwotItem(
-            id=new_id, quadrant=quadrant, text=text,
-            tags=(self.tag_filter,) if self.tag_filter else ())))
-        if added is not None:
-            event.input.value = ""
-            target = self.quadrant_list(quadrant)
-            target.cursor = target.row_count - 1
+        for text in event.texts:
+            if self.add_item(quadrant, text) is None:
+                if not event.capture.value:  # refused: back in the line, unless typing goes on
+                    event.capture.value = text
+                return
+        target = self.quadrant_list(quadrant)
+        target.cursor = target.row_count - 1
+
+    def add_item(self, quadrant: Quadrant, text: str) -> SwotItem | None:
+        """Store a typed item (tagged with the filter shown, so it stays in view)."""
+        tags = (self.tag_filter,) if self.tag_filter else ()
+        return self.save(lambda: self.handle.add(SWOT, lambda new_id: SwotItem(
+            id=new_id, quadrant=quadrant, text=text, tags=tags)))
 
     # ------------------------------------------------------------------ item actions
 
