@@ -13,9 +13,17 @@ from smartplan_tui.store import SessionStore
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let messages, workers and screen switches finish (no sleeping)."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    """Let messages, workers and screen switches finish (no sleeping).
+
+    A worker may start another as it ends (a save that refreshes a list, from its thread),
+    after `wait_for_complete` took its list of workers: wait again until none is left
+    running (bounded, as a screen's poll starts one every half second).
+    """
+    for _ in range(10):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        if all(worker.is_finished for worker in pilot.app.workers):
+            break
     await pilot.pause()
 
 

@@ -82,6 +82,8 @@ class HomeScreen(WorkerErrors, Screen[None]):
         self.summaries: list[SessionSummary] = []
         self._filled_width = 0
         self._seen: tuple[int, int] | None = None
+        self._loads = 0
+        """How many list reads were started: only the latest one's result is shown."""
 
     @property
     def smartplan(self) -> SmartPlanApp:
@@ -117,20 +119,23 @@ class HomeScreen(WorkerErrors, Screen[None]):
     # ------------------------------------------------------------------ loading
 
     def action_refresh(self) -> None:
-        self._load_sessions()
+        self._loads += 1
+        self._load_sessions(self._loads)
 
     @work(thread=True, exclusive=True, group="home-list", exit_on_error=False)
-    def _load_sessions(self) -> None:
+    def _load_sessions(self, load: int) -> None:
         store = self.smartplan.store
         seen = _folder_signature(store.sessions_dir)
         summaries = store.list_sessions()
         files = len(list(store.sessions_dir.glob("*.json"))) if store.sessions_dir.is_dir() else 0
         # Reading every file twice is slow with big sessions: only look when one is missing.
         problems = store.unreadable_sessions() if files > len(summaries) else []
-        self.app.call_from_thread(self._show, summaries, problems, seen)
+        self.app.call_from_thread(self._show, summaries, problems, seen, load)
 
     def _show(self, summaries: list[SessionSummary], problems: list[str],
-              seen: tuple[int, int] | None) -> None:
+              seen: tuple[int, int] | None, load: int) -> None:
+        if load != self._loads:
+            return  # an older read that finished late: a newer one is on its way
         self._seen = seen
         self.summaries = summaries
         self._fill_rows()
