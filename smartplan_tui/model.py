@@ -814,6 +814,8 @@ class Vote:
     tie_break: tuple[str, ...] = ()
     hidden: bool = False
     """Results stay hidden on screen until the facilitator reveals them."""
+    kept_recounts: tuple[VoteMethod, ...] = ()
+    """Recounts with other methods the facilitator kept for the report, in keeping order."""
 
     def __post_init__(self) -> None:
         _item_id("id", self.id)
@@ -837,6 +839,10 @@ class Vote:
         if self.scale[0] >= self.scale[1]:
             raise ModelError("scale", f"{self.scale[0]}–{self.scale[1]} must be low before high")
         _all("tie_break", self.tie_break, str, "option ids")
+        _all("kept_recounts", self.kept_recounts, VoteMethod, "methods")
+        if self.method in self.kept_recounts or (
+                len(set(self.kept_recounts)) != len(self.kept_recounts)):
+            raise ModelError("kept_recounts", "must be other methods than the vote's own, each once")
         _all("ballots", self.ballots, Ballot, "ballots")
         known = self.option_ids
         for i, option_id in enumerate(self.tie_break):

@@ -77,3 +77,20 @@ def test_mixing_time_zones_is_a_clear_error() -> None:
         agenda.time_left(day[0], datetime(2026, 12, 1, 9, 30))
     with pytest.raises(ModelError, match="before ag1 started"):
         agenda.start(day, "ag2", minutes(-5))
+
+
+def test_a_running_item_counts_its_elapsed_minutes_not_its_plan() -> None:
+    day = agenda.next_item(PLAN, T0)
+    day = agenda.next_item(day, minutes(12))      # welcome: 12 of 15 (3 under)
+    report = agenda.plan_vs_actual(day, now=minutes(32))  # SWOT running 20 of 45
+    assert report.difference == -3.0  # not 28 under: the 25 minutes left are still to come
+    assert agenda.schedule(report.difference) == "3 min ahead of schedule"
+    assert agenda.schedule(5.4) == "5 min behind schedule"
+    assert agenda.schedule(0.3) == "on schedule"
+
+
+def test_move_reorders_and_stops_at_the_ends() -> None:
+    assert [i.id for i in agenda.move(PLAN, "ag3", -1)] == ["ag1", "ag3", "ag2"]
+    assert [i.id for i in agenda.move(PLAN, "ag1", 1)] == ["ag2", "ag1", "ag3"]
+    assert agenda.move(PLAN, "ag1", -1) == PLAN
+    assert agenda.move(PLAN, "ag3", 1) == PLAN

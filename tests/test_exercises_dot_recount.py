@@ -7,6 +7,8 @@ counts read off a wall do not, and IRV needs one first choice per ballot.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from smartplan_tui.exercises import voting
@@ -47,3 +49,22 @@ def test_irv_and_wall_counts_refuse_with_the_reason() -> None:
     with pytest.raises(ModelError, match="counted off a wall"):
         voting.count(wall, VoteMethod.BORDA)
     assert voting.count(wall).rows[0].option == "A"
+
+
+def test_recount_methods_are_those_the_ballots_fit() -> None:
+    per_voter = _vote(Ballot(voter="p1", dots={"A": 2, "B": 1}))
+    assert voting.recount_methods(per_voter) == (VoteMethod.BORDA, VoteMethod.SCHULZE)
+    wall = _vote(Ballot(dots={"A": 5, "B": 2}, aggregate=True))
+    assert voting.recount_methods(wall) == ()
+    ranked = Vote("v2", "Which?", VoteMethod.SCHULZE, per_voter.options,
+                  ballots=(Ballot(voter="p1", ranking=("A", "B")),))
+    assert voting.recount_methods(ranked) == (VoteMethod.BORDA, VoteMethod.IRV)
+
+
+def test_a_kept_recount_must_be_another_method_each_once() -> None:
+    vote = _vote()
+    assert replace(vote, kept_recounts=(VoteMethod.BORDA,)).kept_recounts
+    with pytest.raises(ModelError, match="kept_recounts"):
+        replace(vote, kept_recounts=(VoteMethod.DOT,))
+    with pytest.raises(ModelError, match="kept_recounts"):
+        replace(vote, kept_recounts=(VoteMethod.BORDA, VoteMethod.BORDA))

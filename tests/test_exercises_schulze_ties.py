@@ -173,8 +173,8 @@ def test_an_option_ranked_below_another_it_does_not_meet_says_why() -> None:
     # B is beaten by A only; C is level with both, so C shares first place with A and the
     # neighbouring pair C, B is explained through A.
     result = voting.count(ranked_vote(FIRST_PLACE_TIE, "ABC"))
-    assert ("C and B do not beat each other (strongest chains 0 each way), but A, level "
-            "with C, beats B.") in result.explanation
+    assert ("C and B do not beat each other (no chain of majorities leads either way), but "
+            "A, level with C, beats B.") in result.explanation
 
 
 def test_a_cycle_of_equal_strength_ties_everyone() -> None:

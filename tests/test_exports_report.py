@@ -22,7 +22,7 @@ from docx_readback import (
 from session_factory import LONG_TEXT, MARKUP_TEXT, rich_session
 
 from smartplan_tui.exports import write_report
-from smartplan_tui.model import Note, NoteKind, Session, SessionInfo
+from smartplan_tui.model import Note, NoteKind, Session, SessionInfo, VoteMethod
 
 SECTIONS = ["Summary", "Agenda", "Participants", "SWOT", "TOWS", "Voting results",
             "Action plan", "Notes and decisions", "Next steps"]
@@ -260,3 +260,15 @@ def test_progress_runs_forward_to_one(tmp_path: Path) -> None:
     fractions = [f for f, _ in seen]
     assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
     assert [what for _, what in seen][-2:] == ["saving", "saved"]
+
+
+def test_a_kept_recount_is_in_the_word_report(tmp_path: Path) -> None:
+    session = rich_session()
+    borda = dataclasses.replace(session.votes[1], kept_recounts=(VoteMethod.IRV,))
+    path = write_report(dataclasses.replace(session, votes=(session.votes[0], borda,
+                                                            *session.votes[2:])),
+                        tmp_path / "recount.docx")
+    text = body_text(open_docx(path))
+    assert "Recounted with irv (Instant-runoff): 1. " in text
+    assert "Recounted with" not in body_text(open_docx(write_report(session,
+                                                                    tmp_path / "plain.docx")))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
+from tui_support import settle
 from tui_votes_steps import SIZE, demo_app, open_screen, press, stored, text_of
 
 from smartplan_tui.collection_registry import ACTIONS
@@ -83,7 +84,7 @@ async def test_one_key_action_for_the_winner(demo_store: SessionStore, home: Pat
     app = demo_app(home)
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(pilot, "p", ActionPlanScreen)
-        form = await open_screen(pilot, "w", ActionFormScreen)  # v1 is closed; C won it
+        form = await open_screen(pilot, "a", ActionFormScreen)  # v1 is closed; C won it
         assert form.query_one("#field-title", Input).value.startswith("Shared cross-border")
         await press(pilot, "enter")
     action = stored(home).actions[-1]
@@ -134,3 +135,41 @@ def test_form_helpers() -> None:
     before = Action("a1", "Old", owner="X")
     assert changed_fields(before, dataclasses.replace(before, title="New")) == {"title": "New"}
     assert cycle(["a", "b"], None) == "a" and cycle(["a", "b"], "b") is None
+
+
+async def test_owner_is_offered_from_the_participants(demo_store: SessionStore,
+                                                      home: Path) -> None:
+    app = demo_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "p", ActionPlanScreen)
+        form = await open_screen(pilot, "n", ActionFormScreen)
+        owner = form.query_one("#field-owner", Input)
+        owner.focus()
+        await pilot.pause()
+        await press(pilot, *"jon")
+        await settle(pilot)  # the suggestion is worked out in the background
+        await press(pilot, "right")  # → takes the suggestion
+        assert owner.value == "Jonas Petrauskas"
+        owner.value = ""
+        await press(pilot, "ctrl+o")  # or picked from the list of participants
+        await press(pilot, "enter", "down", "down", "enter", "ctrl+s")
+        assert app.screen is form
+        assert owner.value == "Jonas Petrauskas"
+        owner.value = "Municipality of Nīca"  # and anyone else is typed as is
+        await press(pilot, "ctrl+s")
+    assert stored(home).actions[-1].owner == "Municipality of Nīca"
+
+
+async def test_plan_shows_the_measure_and_spells_the_smart_gaps(demo_store: SessionStore,
+                                                                home: Path) -> None:
+    app = demo_app(home)
+    async with app.run_test(size=(130, 30)) as pilot:
+        screen = await open_screen(pilot, "p", ActionPlanScreen)
+        table = screen.query_one("#action-table", DataTable)
+        row = [cell.plain for cell in table.get_row("a2")]
+        assert "People trained: 0 → 40" in row
+        table.move_cursor(row=table.get_row_index("a4"))
+        await pilot.pause()
+        detail = text_of(screen.query_one("#action-detail"))
+        assert "Signs installed: 0 → —" in detail
+        assert "measurable:" in detail and "time-bound:" in detail

@@ -96,3 +96,34 @@ def test_a_subclass_binding_replaces_its_bases_for_that_key_only() -> None:
     # now, and the base keeps `y`.
     assert keys[-4:] == [("escape", "back"), ("y", "base_x"), ("n", "new"), ("x", "child_x")]
     assert ("escape", "back") not in [(b.key, b.action) for b in merged_bindings(_Alone)]
+
+
+def _screen_classes() -> list[type[Screen[Any]]]:
+    """Every screen class the app defines, found by walking the screens package."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import smartplan_tui.screens as screens
+
+    found: list[type[Screen[Any]]] = []
+    for module_info in pkgutil.iter_modules(screens.__path__):
+        module = importlib.import_module(f"{screens.__name__}.{module_info.name}")
+        found += [c for _, c in inspect.getmembers(module, inspect.isclass)
+                  if issubclass(c, Screen) and c.__module__ == module.__name__]
+    return found
+
+
+def test_one_command_has_one_first_key_on_every_screen() -> None:
+    """What a facilitator learns on one screen works on the next: same name, same key."""
+    first_keys: dict[str, set[tuple[str, str]]] = {}
+    for screen_class in _screen_classes():
+        own: dict[str, str] = {}  # a command's first key on this screen
+        for binding in merged_bindings(screen_class):
+            if binding.description:
+                own.setdefault(binding.description, binding.key)
+        for name, key in own.items():
+            first_keys.setdefault(name, set()).add((key, screen_class.__name__))
+    differing = {name: sorted(keys) for name, keys in first_keys.items()
+                 if len({key for key, _ in keys}) > 1}
+    assert differing == {}

@@ -10,18 +10,21 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from tui_support import toasts
 from tui_votes_steps import SIZE, demo_app, open_screen, press, stored, stored_vote, text_of
 
 from smartplan_tui.app import SmartPlanApp
 from smartplan_tui.collection_registry import VOTES
 from smartplan_tui.demo import DEMO_ID
 from smartplan_tui.exercises import voting
+from smartplan_tui.exports.markdown import render_markdown
 from smartplan_tui.model import Ballot, Vote, VoteMethod, VoteOption, VoteStatus
 from smartplan_tui.screens.action_form import ActionFormScreen
 from smartplan_tui.screens.ballot_entry import BallotEntryScreen
+from smartplan_tui.screens.recount_picker import RecountMethods
 from smartplan_tui.screens.vote_results import CountView, VoteResults
 from smartplan_tui.screens.vote_setup import VoteSetupScreen
-from smartplan_tui.screens.votes import VotesScreen, next_recount
+from smartplan_tui.screens.votes import VotesScreen
 from smartplan_tui.screens.widgets.bar_chart import BarChart
 from smartplan_tui.store import SessionStore
 
@@ -34,6 +37,13 @@ def add_vote(store: SessionStore, **fields: object) -> Vote:
     handle = store.open(DEMO_ID)
     return handle.add(VOTES, lambda new_id: dataclasses.replace(
         Vote(new_id, "Which first?", options=options), **fields))
+
+
+def offered(app: SmartPlanApp) -> list[str]:
+    """The methods the recount list offers now (its last entry: the own count only)."""
+    methods = app.screen.query_one(RecountMethods)
+    assert methods.display and methods.has_focus
+    return [methods.get_option_at_index(i).id or "" for i in range(methods.option_count)]
 
 
 def chart_rows(app: SmartPlanApp, view_id: str = "own-count") -> str:
@@ -161,30 +171,28 @@ async def test_hidden_until_revealed(demo_store: SessionStore, home: Path) -> No
 async def test_close_stops_ballots_and_recount_side_by_side(demo_store: SessionStore,
                                                           home: Path) -> None:
     app = demo_app(home)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_screen(pilot, "v", VotesScreen)  # v2 (the latest) is highlighted
         await press(pilot, "c")
         assert stored_vote(home, "v2").status is VoteStatus.CLOSED
-        assert screen.check_action("ballots", ()) is None
         await press(pilot, "b")
         assert app.screen is screen  # no ballot dialog on a closed vote
-        await pilot.press("r")  # schulze → borda
-        await pilot.pause()
+        assert any("v2 is closed" in t for t in toasts(app, "warning"))
+        await press(pilot, "r")  # schulze: borda or irv; borda shows at once
+        assert offered(app) == ["borda", "irv", "own"]
         recount = screen.query_one("#recount", CountView)
         assert recount.display
         assert "borda" in text_of(recount.query(".count-title").first())
         assert chart_rows(app, "recount").splitlines()[0].split()[:2] == ["1", "C"]
         assert "Strongest paths" in text_of(screen.query_one("#own-count .count-details"))
-        await pilot.press("up", "r")  # v1 is a dot vote: each voter's dots read as a ranking
-        await pilot.pause()
+        await press(pilot, "down")  # irv beside the schulze count
+        assert "irv" in text_of(recount.query(".count-title").first())
+        await press(pilot, "enter", "up")  # v1 is a dot vote: dots read as a ranking
+        await press(pilot, "r")
+        assert offered(app) == ["borda", "schulze", "own"]  # never irv: no first choices
         borda = voting.count(stored_vote(home, "v1"), VoteMethod.BORDA)
         first = chart_rows(app, "recount").splitlines()[0].split()
         assert first[:2] == ["1", borda.rows[0].option]
-        await pilot.press("r", "r")  # … but instant-runoff cannot use dots: the reason shows
-        await pilot.pause()
-        assert screen.recounts["v1"] is VoteMethod.IRV
-        refusal = text_of(screen.query_one("#recount .count-ties"))
-        assert refusal.startswith("Cannot recount: method: vote v1 has dot ballots")
         await press(pilot, "c")
     assert stored_vote(home, "v1").status is VoteStatus.OPEN
 
@@ -217,15 +225,28 @@ async def test_participant_text_is_literal(demo_store: SessionStore, home: Path)
         assert text_of(head).endswith("\n[i]Which[/i] first?")
 
 
-def test_recount_order_skips_the_own_method() -> None:
-    assert next_recount(VoteMethod.DOT, None) is VoteMethod.BORDA
-    assert next_recount(VoteMethod.BORDA, None) is VoteMethod.SCHULZE
-    seen = []
-    method = next_recount(VoteMethod.SCHULZE, None)
-    while method is not None:
-        seen.append(method)
-        method = next_recount(VoteMethod.SCHULZE, method)
-    assert VoteMethod.SCHULZE not in seen and len(seen) == 4
+async def test_a_kept_recount_is_stored_and_reported(demo_store: SessionStore,
+                                                     home: Path) -> None:
+    app = demo_app(home)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_screen(pilot, "v", VotesScreen)
+        await press(pilot, "k")  # nothing recounted yet
+        assert any("r to recount" in t for t in toasts(app, "warning"))
+        await press(pilot, "r", "down", "k")  # irv, kept
+        assert "kept" in text_of(screen.query_one("#recount .count-title"))
+    assert stored_vote(home, "v2").kept_recounts == (VoteMethod.IRV,)
+    report = render_markdown(stored(home))
+    assert "Recounted with irv" in report
+
+
+async def test_wall_counts_cannot_be_recounted(demo_store: SessionStore, home: Path) -> None:
+    vote = add_vote(demo_store, ballots=(Ballot(dots={"A": 5}, aggregate=True),))
+    app = demo_app(home)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_screen(pilot, "v", VotesScreen)
+        await press(pilot, "r")
+        assert app.screen is screen
+        assert any(f"Vote {vote.id}" in t and "recount" in t for t in toasts(app, "warning"))
 
 
 async def test_ties_marked_palette_and_delete(demo_store: SessionStore, home: Path) -> None:

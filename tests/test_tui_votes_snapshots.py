@@ -20,7 +20,7 @@ SnapCompare = Callable[..., bool]
 def test_votes_screen_with_recount(demo_store: SessionStore, home: Path,
                                    snap_compare: SnapCompare) -> None:
     """v2 (Schulze) with its Borda recount beside it, at 120 columns."""
-    assert snap_compare(demo_app(home), press=["v", "r"], terminal_size=(120, 34))
+    assert snap_compare(demo_app(home), press=["v", "r", "enter"], terminal_size=(120, 34))
 
 
 def test_ballot_entry_at_80x24(demo_store: SessionStore, home: Path,
@@ -38,7 +38,7 @@ def test_action_plan_at_80x24(demo_store: SessionStore, home: Path,
 def test_action_form_smart_check(demo_store: SessionStore, home: Path,
                                  snap_compare: SnapCompare) -> None:
     async def open_form(pilot: Any) -> None:
-        await pilot.press("p", "w")
+        await pilot.press("p", "a")
         await pilot.pause()
 
     assert snap_compare(demo_app(home), run_before=open_form, terminal_size=(100, 30))

@@ -19,9 +19,11 @@ __all__ = [
     "AgendaReport",
     "AgendaRow",
     "extend",
+    "move",
     "next_item",
     "plan_vs_actual",
     "running",
+    "schedule",
     "start",
     "time_left",
 ]
@@ -109,6 +111,15 @@ def extend(agenda: Agenda, item_id: str, minutes: int) -> tuple[AgendaItem, ...]
     return tuple(items)
 
 
+def move(agenda: Agenda, item_id: str, offset: int) -> tuple[AgendaItem, ...]:
+    """The agenda with `item_id` moved `offset` places (-1: up); it stops at either end."""
+    index = _index(agenda, item_id)
+    target = max(0, min(len(agenda) - 1, index + offset))
+    items = list(agenda)
+    items.insert(target, items.pop(index))
+    return tuple(items)
+
+
 def _actual(item: AgendaItem, now: datetime | None) -> timedelta | None:
     if item.started_at is None:
         return None
@@ -139,8 +150,10 @@ class AgendaRow:
 class AgendaReport:
     """Plan against actual for the whole session.
 
-    `planned_total` covers every item; `actual_total` and `difference` cover the items
-    that started (the running one up to `now`, if given), compared with their plan.
+    `planned_total` covers every item; `actual_total` covers the items that started (the
+    running one up to `now`, if given). `difference` is how far the session is behind its
+    plan: ended items against their plan, the running one only by what it ran over (its
+    minutes still to come are not time saved).
     """
 
     rows: tuple[AgendaRow, ...]
@@ -165,6 +178,17 @@ def plan_vs_actual(agenda: Agenda, now: datetime | None = None) -> AgendaReport:
         rows.append(AgendaRow(item.id, item.title, state, item.minutes, actual, difference))
     measured = [r for r in rows if r.actual is not None]
     actual_total = round(sum(r.actual or 0.0 for r in measured), 2)
-    planned_measured = sum(r.planned for r in measured)
+    behind = sum(max(0.0, r.difference or 0.0) if r.state == "running" else r.difference or 0.0
+                 for r in measured)
     return AgendaReport(tuple(rows), sum(r.planned for r in rows), actual_total,
-                        round(actual_total - planned_measured, 2))
+                        round(behind, 2))
+
+
+def schedule(difference: float) -> str:
+    """`difference` (minutes behind the plan, negative: ahead) as the panel and report say it."""
+    minutes = round(difference)
+    if minutes > 0:
+        return f"{minutes} min behind schedule"
+    if minutes < 0:
+        return f"{-minutes} min ahead of schedule"
+    return "on schedule"

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from smartplan_tui.collection_registry import SWOT, TOWS
 from smartplan_tui.exercises.scoring import MatrixClass, ScoreCell, ScoreMatrix, score_matrix
-from smartplan_tui.exercises.voting_count import count
+from smartplan_tui.exercises.voting_count import count, recount_methods
 from smartplan_tui.exercises.voting_output import render_table, result_to_json
 from smartplan_tui.exercises.voting_result import IrvRound, ResultRow, VoteResult
 from smartplan_tui.model import (
@@ -48,6 +48,7 @@ __all__ = [
     "count",
     "option_letter",
     "options_from",
+    "recount_methods",
     "remove_ballot",
     "remove_option",
     "render_table",

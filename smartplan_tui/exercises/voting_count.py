@@ -31,7 +31,7 @@ from smartplan_tui.model import ModelError, Vote, VoteMethod
 from smartplan_tui.numbers import format_number
 from smartplan_tui.text import and_list
 
-__all__ = ["count"]
+__all__ = ["count", "recount_methods"]
 
 #: How many neighbouring pairs of the Schulze ranking the explanation walks through.
 EXPLAINED_PAIRS = 5
@@ -51,6 +51,23 @@ def count(vote: Vote, method: VoteMethod | str | None = None) -> VoteResult:
     chosen = _method(method) if method is not None else vote.method
     _check_fit(vote, chosen)
     return _COUNTERS[chosen](vote)
+
+
+def recount_methods(vote: Vote) -> tuple[VoteMethod, ...]:
+    """The other methods these ballots can be counted by, in `VoteMethod`'s order.
+
+    Asked of `count` itself, so the offer never lists a method the count would refuse.
+    """
+    fitting = []
+    for method in VoteMethod:
+        if method is vote.method:
+            continue
+        try:
+            _check_fit(vote, method)
+        except ModelError:
+            continue
+        fitting.append(method)
+    return tuple(fitting)
 
 
 def _method(value: VoteMethod | str) -> VoteMethod:
@@ -217,7 +234,7 @@ def _count_schulze(vote: Vote) -> VoteResult:
         index = {o: i for i, o in enumerate(ids)}
         for upper, lower in list(pairwise(rows))[:EXPLAINED_PAIRS]:
             lines.append(_schulze_pair(index[upper.option], index[lower.option], d, p, ids,
-                                       groups, level))
+                                       groups, level, len(vote.ballots)))
         return lines
 
     return _finish(vote, VoteMethod.SCHULZE, keys, wins, 0, explain,
@@ -226,23 +243,43 @@ def _count_schulze(vote: Vote) -> VoteResult:
 
 def _schulze_pair(x: int, y: int, d: list[list[int]], p: list[list[int]],
                   ids: Sequence[str], groups: Sequence[Sequence[int]],
-                  level: Mapping[int, int]) -> str:
-    """Why x is listed just above y: it beats y, they tie, or x's group holds y's beater."""
+                  level: Mapping[int, int], total: int) -> str:
+    """Why x is listed just above y: it beats y, they tie, or x's group holds y's beater.
+
+    Said in ballots ("6 of 10 ballots prefer C to A"), which a planner can check on the
+    wall, rather than as path strengths.
+    """
     a, b = ids[x], ids[y]
     if p[x][y] > p[y][x]:
         path = widest_path(d, x, y, p[x][y])
-        steps = "→".join(ids[k] for k in path)
-        links = ", ".join(str(d[u][v]) for u, v in pairwise(path))
-        back = f"{b}→{a} only {p[y][x]}" if p[y][x] else f"no chain leads from {b} back to {a}"
-        return (f"{a} beats {b}: the strongest chain {steps} has strength {p[x][y]} "
-                f"({links}); {back}.")
+        through = [ids[k] for k in path[1:-1]]
+        steps = [f"{d[u][v]} of {total} ballots prefer {ids[u]} to {ids[v]}" if n == 0
+                 else f"{d[u][v]} of {total} prefer {ids[u]} to {ids[v]}"
+                 for n, (u, v) in enumerate(pairwise(path))]
+        head = f"{a} beats {b} through {and_list(through)}" if through else f"{a} beats {b}"
+        return f"{head}: {and_list(steps)}; {_schulze_back(y, x, d, p, ids, total)}."
+    each_way = (f"the best chains each way have {p[x][y]} of {total} ballots at their "
+                "weakest step" if p[x][y] else "no chain of majorities leads either way")
     if level[x] == level[y]:
-        return f"{a} and {b} tie: the strongest chains each way are both {p[x][y]}."
+        return f"{a} and {b} tie: {each_way}."
     # Neighbours in different groups: y's group is the next one, so an option of x's group
     # beats y (that is why y is not ranked with x).
     beater = next(k for k in groups[level[x]] if p[k][y] > p[y][k])
-    return (f"{a} and {b} do not beat each other (strongest chains {p[x][y]} each way), "
+    return (f"{a} and {b} do not beat each other ({each_way}), "
             f"but {ids[beater]}, level with {a}, beats {b}.")
+
+
+def _schulze_back(y: int, x: int, d: list[list[int]], p: list[list[int]],
+                  ids: Sequence[str], total: int) -> str:
+    """How far the loser of a pair gets the other way: the winner's margin."""
+    a, b = ids[x], ids[y]
+    if not p[y][x]:
+        return f"no chain of majorities leads back from {b} to {a}"
+    path = widest_path(d, y, x, p[y][x])
+    if len(path) == 2:
+        return f"only {p[y][x]} of {total} prefer {b} to {a}"
+    return (f"the best chain back, {'→'.join(ids[k] for k in path)}, has only {p[y][x]} of "
+            f"{total} at its weakest step")
 
 
 def _count_irv(vote: Vote) -> VoteResult:

@@ -79,6 +79,8 @@ class VoteSummary:
     explanation: str
     problem: str = ""
     matrix: Table | None = None
+    recounts: tuple[str, ...] = ()
+    """One line per recount the facilitator kept: the other method's ranking, to compare."""
 
     @property
     def winners(self) -> list[tuple[str, str]]:
@@ -355,7 +357,24 @@ def summarise_vote(vote: Vote) -> VoteSummary:
     return VoteSummary(vote, method, result.ballots, result.invalid,
                        Table("results", headers, rows),
                        tuple(float(r.score) for r in result.rows), ties, result.explanation,
-                       matrix=_score_matrix(vote))
+                       matrix=_score_matrix(vote), recounts=_kept_recounts(vote))
+
+
+def _kept_recounts(vote: Vote) -> tuple[str, ...]:
+    """"Recounted with borda (Borda count): 1. C 7, 2. A 5": a kept recount, in one line."""
+    from smartplan_tui.exercises import voting
+
+    lines = []
+    for method in vote.kept_recounts:
+        name = f"Recounted with {method.value} ({METHOD_NAMES.get(method.value, method.value)})"
+        try:
+            again = voting.count(vote, method)
+        except (ModelError, ValueError, ZeroDivisionError) as error:
+            lines.append(f"{name}: not possible: {error}")
+            continue
+        ranking = ", ".join(f"{r.rank}. {r.option} {fmt_number(r.score)}" for r in again.rows)
+        lines.append(f"{name}: {ranking}")
+    return tuple(lines)
 
 
 def _score_header(vote: Vote) -> str:

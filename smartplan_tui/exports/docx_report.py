@@ -197,7 +197,7 @@ def vote_section(word: WordDoc, summary: VoteSummary) -> None:
     if len(labels) > MAX_BARS:
         word.paragraph(f"The chart shows the first {MAX_BARS} of {len(labels)} options.",
                        muted=True)
-    word.paragraphs(summary.explanation.splitlines())
+    word.paragraphs([*summary.explanation.splitlines(), *summary.recounts])
     if summary.matrix is not None and summary.matrix.rows:
         criteria = len(summary.matrix.headers) - 3
         word.table((10, 42, *([30 / criteria] * criteria), 18), summary.matrix.headers,

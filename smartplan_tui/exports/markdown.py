@@ -90,7 +90,7 @@ def _votes(out: list[str], session: Session, section: ReportSection) -> None:
             continue
         out += ["", *_table(summary.results), ""]
         out += [f"{md_text(line, block_start=True)}  "
-                for line in summary.explanation.splitlines()]
+                for line in (*summary.explanation.splitlines(), *summary.recounts)]
         if summary.matrix is not None:
             out += ["", *_table(summary.matrix)]
 

@@ -1,8 +1,12 @@
 """Creating and editing actions from any screen of the session: the shared steps.
 
-Both the votes screen (`a`: an action for this vote's winner) and the action plan
-(`w`, `n`, `e`) open the same form and write the same way, so the steps live once here,
+Both the votes screen and the action plan open the same form (`a` on both: an action
+for the winner; `n` and `e` on the plan) and write the same way, so the steps live once here,
 in a `LiveScreen` base both inherit.
+
+The key is `a` ("action") on both because `w` already means the SWOT board on the session
+screen and wall counts on the votes screen; the SWOT board's `a` (author) is on a screen
+without a vote, so no screen has two meanings for it.
 """
 
 from __future__ import annotations

@@ -9,15 +9,18 @@ cannot be read yet (a half-typed date) is named under the form and left out of t
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
 from smartplan_tui.exercises import actions
 from smartplan_tui.model import Action, ActionStatus, ModelError, Session, parse_date
+from smartplan_tui.screens.widgets.choice_form import ChoiceForm
 from smartplan_tui.screens.widgets.form import FormScreen, field
 from smartplan_tui.screens.widgets.literal import literal
 
@@ -91,6 +94,10 @@ class ActionFormScreen(FormScreen[Action]):
 
     CSS_PATH = "action_form.tcss"
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+o", "pick_owner", "Owner from participants", id="action_owner"),
+    ]
+
     submit_label = "Save action"
 
     def __init__(self, session: Session, action: Action) -> None:
@@ -102,8 +109,13 @@ class ActionFormScreen(FormScreen[Action]):
 
     def compose_fields(self) -> ComposeResult:
         yield Static(id="smart-check")
+        names = [p.name for p in self.session.participants]
         for name, label, placeholder in _TEXT_FIELDS:
-            yield from field(label, Input(_field_text(self.draft, name),
+            # The owner is usually someone in the room: their names are suggested as one
+            # types (→ takes one), and anyone else is typed in full.
+            suggester = (SuggestFromList(names, case_sensitive=False)
+                         if name == "owner" and names else None)
+            yield from field(label, Input(_field_text(self.draft, name), suggester=suggester,
                                           placeholder=placeholder, id=f"field-{name}"))
         yield from field("Status", Select([(s.value, s.value) for s in ActionStatus],
                                           value=self.draft.status.value, allow_blank=False,
@@ -128,6 +140,22 @@ class ActionFormScreen(FormScreen[Action]):
 
     def on_mount(self) -> None:
         self.check()
+
+    def action_pick_owner(self) -> None:
+        """Choose the owner from the participants; the field stays free text."""
+        people = [(p.name, p.name) for p in self.session.participants]
+        if not people:
+            self.notify("No participants yet: type the owner's name.", severity="warning")
+            return
+        owner = self.query_one("#field-owner", Input)
+
+        def picked(name: str | None) -> None:
+            if name:
+                owner.value = name
+            owner.focus()
+
+        self.app.push_screen(ChoiceForm("Who owns the action?", "Owner", people, owner.value,
+                                        blank="(type it)"), picked)
 
     # ------------------------------------------------------------------ reading
 

@@ -2,9 +2,10 @@
 
 Groups come from `exercises.actions.by_priority` (votes in session order, options by
 their rank), each headed by a row naming the priority; the SMART column lists the letters
-an action still lacks. `w` makes an action for the winner of the latest vote, `s` moves an
-action to its next status in the room ("started?" – "done!"), `f` and `o` filter by
-status and by owner.
+an action still lacks, and the line under the table spells them out for the highlighted
+action beside its indicator and baseline → target (a column of its own on wide terminals).
+`a` makes an action for the winner of the latest vote, `s` moves an action to its next
+status in the room ("started?" – "done!"), `f` and `o` filter by status and by owner.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ GROUP_KEY = "group "
 OWNER_WIDTH = 14
 OTHER_COLUMNS = 5 + OWNER_WIDTH + 10 + 11 + 8 + 6 * 2 + 2
 _COLUMNS = ("Action", "SMART", "Owner", "Due", "Status", "Budget €")
+#: The measure column, shown from `WIDE` columns on (below, only the line under the table).
+MEASURE_COLUMN = "Indicator: baseline → target"
+MEASURE_WIDTH = 30
+WIDE = 120
+#: What the measure says for a value not given.
+MISSING = "—"
 _STATUSES: tuple[ActionStatus, ...] = tuple(ActionStatus)
 
 
@@ -50,6 +57,14 @@ def _budget(action: Action) -> str:
     if action.budget_eur is None:
         return ""
     return f"{action.budget_eur:,.0f}".replace(",", " ")
+
+
+def measure(action: Action) -> str:
+    """`People trained: 0 → 40`; empty when the action has no indicator, baseline or target."""
+    if not (action.indicator or action.baseline or action.target):
+        return ""
+    return (f"{action.indicator or MISSING}: {action.baseline or MISSING} → "
+            f"{action.target or MISSING}")
 
 
 def _group_title(group: actions.PriorityGroup, width: int) -> Text:
@@ -71,11 +86,11 @@ class ActionPlanScreen(ActionFlowsScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New action", id="actions_new"),
         Binding("e,enter", "edit", "Edit", id="actions_edit"),
-        Binding("w", "from_winner", "Action for winner", id="actions_winner"),
+        Binding("a", "from_winner", "Action for winner", id="actions_winner"),
         Binding("s", "next_status", "Next status", id="actions_status"),
         Binding("f", "filter_status", "Filter status", id="actions_filter_status"),
         Binding("o", "filter_owner", "Filter owner", id="actions_filter_owner"),
-        Binding("delete", "delete", "Delete", show=False, id="actions_delete"),
+        Binding("d,delete", "delete", "Delete", show=False, id="actions_delete"),
     ]
 
     def __init__(self, handle: SessionHandle) -> None:
@@ -89,13 +104,17 @@ class ActionPlanScreen(ActionFlowsScreen):
         table: DataTable[Text] = DataTable(id="action-table", cursor_type="row",
                                            zebra_stripes=False)
         yield table
+        yield Static(id="action-detail", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#action-table", DataTable)
-        table.add_columns(*_COLUMNS)
         table.focus()
         self.show_plan()
+
+    def _columns(self) -> tuple[str, ...]:
+        wide = (self.size.width or 80) >= WIDE
+        return (*_COLUMNS, MEASURE_COLUMN) if wide else _COLUMNS
 
     # ------------------------------------------------------------------ showing
 
@@ -115,30 +134,60 @@ class ActionPlanScreen(ActionFlowsScreen):
         """Refill the table, keeping the cursor on the same action."""
         table: DataTable[Text] = self.query_one("#action-table", DataTable)
         current = self.selected
-        table.clear()
+        columns = self._columns()
+        if tuple(str(c.label) for c in table.columns.values()) != columns:
+            table.clear(columns=True)
+            table.add_columns(*columns)
+        else:
+            table.clear()
+        wide = MEASURE_COLUMN in columns
         session = self.session
-        width = max(18, (self.size.width or 80) - OTHER_COLUMNS)
+        width = max(18, (self.size.width or 80) - OTHER_COLUMNS
+                    - (MEASURE_WIDTH + 2 if wide else 0))
         for number, group in enumerate(actions.by_priority(self.shown_actions(), session)):
-            table.add_row(_group_title(group, width), key=f"{GROUP_KEY}{number}")
+            table.add_row(_group_title(group, width), *([Text("")] * (len(columns) - 1)),
+                          key=f"{GROUP_KEY}{number}")
             for action in group.actions:
                 gaps = "".join(g.letter for g in actions.smart_gaps(action, session))
                 title = Text("  ").append_text(literal(action.title, limit=None))
                 title.truncate(width, overflow="ellipsis")
                 owner = literal(action.owner, limit=None)
                 owner.truncate(OWNER_WIDTH, overflow="ellipsis")
-                table.add_row(
+                cells = [
                     title, Text(gaps or "✓", style="red" if gaps else "green"), owner,
                     Text(action.due.isoformat() if action.due else ""),
-                    Text(action.status.value), Text(_budget(action), justify="right"),
-                    key=action.id)
+                    Text(action.status.value), Text(_budget(action), justify="right")]
+                if wide:
+                    cells.append(literal(measure(action), limit=MEASURE_WIDTH))
+                table.add_row(*cells, key=action.id)
         if current is not None:
             with contextlib.suppress(RowDoesNotExist):  # filtered out or gone
                 table.move_cursor(row=table.get_row_index(current.id))
+        self.show_detail()
         status = self.status_filter.value if self.status_filter else "any"
         shown = len(self.shown_actions())
         self.query_one("#action-filters", Static).update(Text(
             f"{shown} of {len(session.actions)} actions · status: {status} · owner: "
             f"{self.owner_filter if self.owner_filter is not None else 'anyone'}"))
+
+    def show_detail(self) -> None:
+        """The highlighted action's measure and its SMART gaps, each spelled out."""
+        action = self.selected
+        detail = self.query_one("#action-detail", Static)
+        if action is None:
+            detail.update(Text("Highlight an action for its indicator and SMART gaps.",
+                               style="dim"))
+            return
+        text = Text("Indicator: baseline → target  ", style="bold")
+        text.append_text(literal(measure(action) or "none yet", limit=None))
+        gaps = actions.smart_gaps(action, self.session)
+        text.append("\nSMART: ", style="bold")
+        text.append("; ".join(f"{g.criterion}: {g.reason}" for g in gaps) if gaps
+                    else "specific, measurable, achievable, relevant and time-bound")
+        detail.update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
 
     @property
     def selected(self) -> Action | None:
@@ -157,8 +206,10 @@ class ActionPlanScreen(ActionFlowsScreen):
 
     def action_edit(self) -> None:
         action = self.selected
-        if action is not None:
-            self.edit_action(action)
+        if action is None:
+            self.refuse("No action is highlighted: press n to add one.")
+            return
+        self.edit_action(action)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -177,6 +228,7 @@ class ActionPlanScreen(ActionFlowsScreen):
     def action_next_status(self) -> None:
         action = self.selected
         if action is None:
+            self.refuse("No action is highlighted: press n to add one.")
             return
         status = _STATUSES[(_STATUSES.index(action.status) + 1) % len(_STATUSES)]
         self.save(lambda: self.handle.update(
@@ -196,6 +248,7 @@ class ActionPlanScreen(ActionFlowsScreen):
     def action_delete(self) -> None:
         action = self.selected
         if action is None:
+            self.refuse("No action is highlighted: press n to add one.")
             return
         self.confirm_remove(ACTIONS, action.id,
                             f"Delete the action {literal(action.title, limit=80).plain}?")

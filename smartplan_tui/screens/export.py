@@ -47,7 +47,7 @@ class ExportScreen(WorkerErrors, ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="export_close"),
-        Binding("ctrl+s", "export", "Export", id="export_run"),
+        Binding("ctrl+s", "export", "Write files", id="export_run"),
     ]
 
     def __init__(self, session: Session, folder: Path | None = None) -> None:

@@ -179,6 +179,10 @@ class LiveScreen(WorkerErrors, Screen[None]):
 
         self.app.push_screen(ConfirmScreen(question, label), answered)
 
+    def refuse(self, why: str) -> None:
+        """Say in one warning line why a key did nothing: a silent key looks broken."""
+        self.notify(visible(why), severity="warning", markup=False)
+
     def refresh_session(self) -> None:
         """Show this process's own write at once (the handle's cache makes this cheap)."""
         try:

@@ -23,7 +23,7 @@ from textual.widgets import Header, Label, Static
 
 from smartplan_tui.collection_registry import AGENDA
 from smartplan_tui.exercises import agenda as agenda_logic
-from smartplan_tui.model import AgendaItem, ModelError, Session
+from smartplan_tui.model import AgendaItem, ModelError, Session, SessionInfo
 from smartplan_tui.screens.live import LiveScreen
 from smartplan_tui.screens.session_parts import (
     EXERCISES,
@@ -73,7 +73,10 @@ class SessionScreen(LiveScreen):
         Binding("minus", "extend(-1)", "-5 min", id="agenda_shorten"),
         Binding("a", "add_item", "Add item", id="agenda_add"),
         Binding("enter", "edit_item", "Edit item", id="agenda_edit"),
-        Binding("delete", "remove_item", "Remove item", id="agenda_remove"),
+        Binding("d,delete", "remove_item", "Remove item", id="agenda_remove"),
+        Binding("ctrl+up", "move_item(-1)", "Move up", show=False, id="agenda_up"),
+        Binding("ctrl+down", "move_item(1)", "Move down", show=False, id="agenda_down"),
+        Binding("i", "details", "Title, date, place", id="session_details"),
         Binding("o", "open_item_exercise", "Open item's exercise", id="agenda_open"),
         *(exercise.binding() for exercise in EXERCISES),
         Binding("e", "export", "Export", id="session_export"),
@@ -95,6 +98,8 @@ class SessionScreen(LiveScreen):
 
     def on_mount(self) -> None:
         self._filled = False
+        self._rung: set[tuple[str, str, int]] = set()
+        """Items whose time ran out and were announced (id, start, minutes): once each."""
         self.query_one("#agenda").border_title = "Agenda"
         self.set_interval(1, self.update_clock, name="countdown")
         self.watch_session(self.session)
@@ -147,10 +152,25 @@ class SessionScreen(LiveScreen):
                         else f" — {format_left(-left)} over time")
             clock.update(text)
             clock.set_class(left < timedelta(0), "overtime")
+            self._announce_time_up(current, left)
         report = agenda_logic.plan_vs_actual(agenda, now())
         self.query_one("#plan-vs-actual", Static).update(
-            f"Planned {report.planned_total} min\nUsed {report.actual_total:.0f} min "
-            f"({report.difference:+.0f} against plan)")
+            f"Planned {report.planned_total} min\nUsed {report.actual_total:.0f} min\n"
+            f"{agenda_logic.schedule(report.difference).capitalize()}")
+
+    def _announce_time_up(self, item: AgendaItem, left: timedelta) -> None:
+        """At the end of an item's time: the bell and a flash of the countdown, once.
+
+        Once per item and plan: `+` after the bell gives it a new end, which rings again.
+        """
+        key = (item.id, str(item.started_at), item.minutes)
+        if left > timedelta(0) or key in self._rung:
+            return
+        self._rung.add(key)
+        self.app.bell()
+        clock = self.query_one("#countdown", Static)
+        clock.add_class("time-up")
+        self.set_timer(3, lambda: clock.remove_class("time-up"))
 
     def selected_item_id(self) -> str | None:
         return self.query_one("#agenda-items", ItemList).highlighted_id()
@@ -187,6 +207,22 @@ class SessionScreen(LiveScreen):
             self._change_agenda(
                 lambda agenda: agenda_logic.extend(agenda, target.id, direction * EXTEND_STEP))
 
+    def action_move_item(self, offset: int) -> None:
+        item = self._selected_item()
+        if item is not None:
+            self._change_agenda(lambda agenda: agenda_logic.move(agenda, item.id, offset))
+
+    def action_details(self) -> None:
+        from smartplan_tui.screens.session_form import SessionDetailsForm
+
+        def edited(info: SessionInfo | None) -> None:
+            if info is not None:
+                self.save(lambda: self.handle.apply(lambda session, _new_id: replace(
+                    session, info=replace(session.info, title=info.title, date=info.date,
+                                          place=info.place))))
+
+        self.app.push_screen(SessionDetailsForm(self.session.info), edited)
+
     def action_add_item(self) -> None:
         self.add_drafted(AGENDA, AgendaItemForm())
 
@@ -215,8 +251,12 @@ class SessionScreen(LiveScreen):
 
     def action_open_item_exercise(self) -> None:
         item = self._selected_item()
-        if item is not None and item.exercise:
-            self.action_exercise(item.exercise)
+        if item is None:
+            return
+        if not item.exercise:
+            self.refuse(f"“{item.title}” has no exercise: press Enter to give it one.")
+            return
+        self.action_exercise(item.exercise)
 
     # ------------------------------------------------------------------ exercises
 

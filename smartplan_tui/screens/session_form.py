@@ -1,6 +1,10 @@
-"""The form for a new session's title block (also used to duplicate one as a template)."""
+"""The forms for a session's title block: a new one (or a duplicate as a template), and
+correcting the title, date and place of an open one."""
 
 from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
@@ -40,14 +44,43 @@ class SessionFormScreen(FormScreen[SessionInfo]):
         title = self.text("title")
         if not title.strip():
             raise ModelError("title", "must not be empty")
-        date_text = self.text("date").strip()
-        try:
-            day = parse_date(date_text) if date_text else None
-        except ModelError as error:
-            raise ModelError("date", error.reason) from None
+        day = _day(self.text("date"))
         kind = self.choice("kind")
         assert isinstance(kind, SessionKind)
         return SessionInfo(id=self.store.new_session_id(title), title=title, kind=kind,
                            date=day, place=self.text("place"), region=self.text("region"),
                            facilitator=self.text("facilitator"),
                            language=self.template.language if self.template else "")
+
+
+class SessionDetailsForm(FormScreen[SessionInfo]):
+    """A running session's title, date and place, corrected from its own screen."""
+
+    heading = "Session details"
+    submit_label = "Save"
+
+    def __init__(self, info: SessionInfo) -> None:
+        super().__init__()
+        self.info = info
+
+    def compose_fields(self) -> ComposeResult:
+        info = self.info
+        yield from field("Title", Input(info.title, id="title"))
+        yield from field("Date (YYYY-MM-DD)", Input(info.date.isoformat() if info.date else "",
+                                                    id="date", placeholder="2026-12-01"))
+        yield from field("Place", Input(info.place, id="place"))
+
+    def build(self) -> SessionInfo:
+        title = self.text("title")
+        if not title.strip():
+            raise ModelError("title", "must not be empty")
+        return replace(self.info, title=title, date=_day(self.text("date")),
+                       place=self.text("place"))
+
+
+def _day(text: str) -> date | None:
+    """An optional date field: blank is no date, anything else must be a real day."""
+    try:
+        return parse_date(text.strip()) if text.strip() else None
+    except ModelError as error:
+        raise ModelError("date", error.reason) from None

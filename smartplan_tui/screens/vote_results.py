@@ -142,7 +142,9 @@ class VoteResults(VerticalScroll):
         own.show(f"{vote.method.value}{live}", result, problem)
         if other.display and recount is not None:
             again, why = count_or_problem(vote, recount)
-            other.show(f"recounted with {recount.value}", again, why and f"Cannot recount: {why}")
+            kept = " · kept for the report" if recount in vote.kept_recounts else ""
+            other.show(f"recounted with {recount.value}{kept}", again,
+                       why and f"Cannot recount: {why}")
         if matrix.display:
             matrix.show(voting.score_matrix(vote), {o.id: o.text for o in vote.options})
 

@@ -10,18 +10,30 @@ The vote is built and validated by the model, whose one-line reason is shown inl
 from __future__ import annotations
 
 import dataclasses
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, TextArea
+from textual.widgets.selection_list import Selection
 
 from smartplan_tui.exercises import voting
-from smartplan_tui.model import ModelError, Session, TieRule, Vote, VoteMethod
+from smartplan_tui.model import (
+    ModelError,
+    Quadrant,
+    Session,
+    TieRule,
+    TowsType,
+    Vote,
+    VoteMethod,
+)
 from smartplan_tui.screens.action_flows import DRAFT_ID
 from smartplan_tui.screens.widgets.form import FormScreen
 from smartplan_tui.screens.widgets.literal import literal
+from smartplan_tui.screens.widgets.tick_list import TickList
 
 __all__ = ["DRAFT_ID", "VoteSetupScreen"]
 
@@ -55,6 +67,10 @@ class VoteSetupScreen(FormScreen[Vote]):
 
     CSS_PATH = "vote_setup.tcss"
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+f", "find", "Filter options", id="setup_find"),
+    ]
+
     heading = "New vote"
     submit_label = "Create vote"
 
@@ -62,12 +78,18 @@ class VoteSetupScreen(FormScreen[Vote]):
         super().__init__()
         self.session = session
         self.add_class("vote-setup")
+        self.ticked: set[str] = set()
+        """The sources picked, kept while a filter hides some of them."""
 
     def compose_fields(self) -> ComposeResult:
         yield Input(placeholder="Question, e.g. Which strategy do we pursue first?",
                     id="question")
-        yield Label("Options from SWOT and TOWS (space picks)", classes="field-label")
-        yield SelectionList[str](*self._sources(), id="sources")
+        yield Label("Options from SWOT and TOWS (space picks, ctrl+f filters)",
+                    classes="field-label")
+        yield TickList(*self._selections(""), id="sources")
+        # After the list, so Tab from the question still goes straight to the options.
+        yield Input(placeholder="Filter the options: type part of their text",
+                    id="source-filter")
         yield Label("Options typed in, one per line", classes="field-label")
         yield TextArea(id="typed", soft_wrap=True, show_line_numbers=False)
         yield Label("Method", classes="field-label")
@@ -91,13 +113,46 @@ class VoteSetupScreen(FormScreen[Vote]):
                     id="tie-break", classes="for-facilitator")
         yield Checkbox("Hide results until revealed", id="hidden")
 
-    def _sources(self) -> list[tuple[Text, str]]:
-        """SWOT items (by quadrant letter) then TOWS strategies (by type), literal text."""
-        rows = [(Text(f"{item.quadrant.letter}  ").append_text(literal(item.text, limit=70)),
-                 item.id) for item in self.session.swot]
-        rows += [(Text(f"{s.type.value} ").append_text(literal(s.text, limit=70)), s.id)
-                 for s in self.session.tows]
+    def _groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(heading, [(source id, text)]): SWOT by quadrant, then TOWS by type."""
+        groups = [(f"{quadrant.value.capitalize()}",
+                   [(i.id, i.text) for i in self.session.swot if i.quadrant is quadrant])
+                  for quadrant in Quadrant]
+        groups += [(f"{kind.value} strategies",
+                    [(s.id, s.text) for s in self.session.tows if s.type is kind])
+                   for kind in TowsType]
+        return [(heading, items) for heading, items in groups if items]
+
+    def _selections(self, needle: str) -> list[Selection[str]]:
+        """Each group's heading (not pickable) over its items whose text holds `needle`."""
+        found = needle.strip().casefold()
+        rows: list[Selection[str]] = []
+        for heading, items in self._groups():
+            shown = [(i, t) for i, t in items if found in t.casefold()]
+            if not shown:
+                continue
+            rows.append(Selection(Text(heading, style="bold"), f"heading {heading}",
+                                  disabled=True))
+            rows += [Selection(literal(text, limit=70), source, source in self.ticked)
+                     for source, text in shown]
         return rows
+
+    def action_find(self) -> None:
+        self.query_one("#source-filter", Input).focus()
+
+    @on(Input.Changed, "#source-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        sources = self.query_one("#sources", TickList)
+        sources.clear_options()
+        sources.add_options(self._selections(event.value))
+
+    @on(SelectionList.SelectionToggled, "#sources")
+    def _toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
+        value = event.selection.value
+        if value in self.ticked:
+            self.ticked.discard(value)
+        else:
+            self.ticked.add(value)
 
     def on_mount(self) -> None:
         self._show_method_fields()
@@ -115,8 +170,8 @@ class VoteSetupScreen(FormScreen[Vote]):
     def build(self) -> Vote:
         """The vote as the form describes it; ModelError names the field that is wrong."""
         method = VoteMethod(str(self.choice("method")))
-        sources = self.query_one("#sources", SelectionList).selected
-        options = voting.options_from(self.session, [str(s) for s in sources])
+        order = [source for _, items in self._groups() for source, _ in items]
+        options = voting.options_from(self.session, [s for s in order if s in self.ticked])
         vote = Vote(DRAFT_ID, self.text("question"), method, options)
         for line in self.query_one("#typed", TextArea).text.splitlines():
             if line.strip():

@@ -3,7 +3,8 @@
 The list of votes is on the left, the highlighted vote's results on the right (live while
 it is open, because every reload of the session redraws them). Each step of a vote is one
 key: `n` set up, `b` ballots, `w` wall counts, `h` hide/reveal, `c` close/reopen, `r`
-recount with the next method, `a` an action for the winner. Ballots are written with
+recount, `a` an action for the winner. `r` offers only the methods the ballots fit and shows the
+recount beside the vote's own count; `k` keeps it for the report. Ballots are written with
 `handle.update(VOTES, id, lambda v: voting.cast(v, ballot))`, so ballots typed in at
 the same time in another terminal are never lost.
 """
@@ -17,7 +18,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
@@ -26,6 +27,7 @@ from smartplan_tui.exercises import voting
 from smartplan_tui.model import Ballot, ModelError, Session, Vote, VoteMethod, VoteStatus
 from smartplan_tui.screens.action_flows import ActionFlowsScreen
 from smartplan_tui.screens.ballot_entry import BallotEntryScreen
+from smartplan_tui.screens.recount_picker import RecountMethods
 from smartplan_tui.screens.vote_results import VoteResults
 from smartplan_tui.screens.vote_setup import VoteSetupScreen
 from smartplan_tui.screens.widgets.ballot_editors import counted, voters_of
@@ -33,20 +35,7 @@ from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.screens.widgets.literal import literal, visible
 from smartplan_tui.store import SessionHandle
 
-__all__ = ["VotesScreen", "next_recount"]
-
-#: The order `r` walks through recount methods (the vote's own method is skipped).
-RECOUNT_ORDER = (VoteMethod.BORDA, VoteMethod.SCHULZE, VoteMethod.IRV, VoteMethod.DOT,
-                 VoteMethod.SCORE)
-
-
-def next_recount(own: VoteMethod, current: VoteMethod | None) -> VoteMethod | None:
-    """The method after `current` in `RECOUNT_ORDER`, skipping `own`; None after the last."""
-    order = [m for m in RECOUNT_ORDER if m is not own]
-    if current is None:
-        return order[0]
-    index = order.index(current) + 1 if current in order else 0
-    return order[index] if index < len(order) else None
+__all__ = ["VotesScreen"]
 
 
 def _vote_prompt(vote: Vote) -> Text:
@@ -70,9 +59,10 @@ class VotesScreen(ActionFlowsScreen):
         Binding("h", "toggle_hidden", "Hide/reveal", id="votes_hide"),
         Binding("c", "toggle_closed", "Close/reopen", id="votes_close"),
         Binding("r", "recount", "Recount", id="votes_recount"),
+        Binding("k", "keep_recount", "Keep recount", id="votes_keep"),
         Binding("a", "action_from_winner", "Action for winner", id="votes_action"),
         Binding("p", "action_plan", "Action plan", id="votes_plan"),
-        Binding("delete", "delete_vote", "Delete vote", show=False, id="votes_delete"),
+        Binding("d,delete", "delete_vote", "Delete vote", show=False, id="votes_delete"),
     ]
 
     def __init__(self, handle: SessionHandle) -> None:
@@ -83,7 +73,12 @@ class VotesScreen(ActionFlowsScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            yield OptionList(id="vote-list")
+            with Vertical(id="vote-column"):
+                yield OptionList(id="vote-list")
+                picker = RecountMethods(id="recount-methods")
+                picker.border_title = "Recount with"
+                picker.display = False
+                yield picker
             yield VoteResults(id="vote-results")
         yield KeyBar()
 
@@ -130,25 +125,39 @@ class VotesScreen(ActionFlowsScreen):
         self.show_results()
         self.refresh_bindings()
 
+    def on_recount_methods_chosen(self, event: RecountMethods.Chosen) -> None:
+        vote = self.vote
+        if vote is not None:
+            if event.method is None:
+                self.recounts.pop(vote.id, None)
+            else:
+                self.recounts[vote.id] = event.method
+            self.show_results()
+
+    def on_recount_methods_done(self, event: RecountMethods.Done) -> None:
+        self.query_one("#vote-list", OptionList).focus()
+
     def show_results(self) -> None:
         vote = self.vote
         recount = self.recounts.get(vote.id) if vote is not None else None
         self.query_one(VoteResults).show(vote, self.session.participants, recount)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Grey out what does not apply to the highlighted vote (None: shown disabled)."""
-        needs_vote = {"ballots", "wall_counts", "toggle_hidden", "toggle_closed", "recount",
-                      "action_from_winner", "delete_vote"}
-        if action not in needs_vote:
-            return True
-        vote = self.vote if self.is_mounted else None
+    def refused(self, action: str) -> Vote | None:
+        """The highlighted vote if `action` applies to it; else say why and return None.
+
+        The keys stay enabled so that a press on the wrong vote is answered, not ignored.
+        """
+        vote = self.vote
         if vote is None:
-            return None
-        if action in ("ballots", "wall_counts") and vote.status is VoteStatus.CLOSED:
-            return None
-        if action == "wall_counts" and vote.method is not VoteMethod.DOT:
-            return None
-        return True
+            self.refuse("No vote yet: press n to set one up.")
+        elif action in ("ballots", "wall_counts") and vote.status is VoteStatus.CLOSED:
+            self.refuse(f"Vote {vote.id} is closed: press c to reopen it before counting more.")
+        elif action == "wall_counts" and vote.method is not VoteMethod.DOT:
+            self.refuse(f"Wall counts are for dot votes; vote {vote.id} is {vote.method.value}: "
+                        "press b to type in its ballots.")
+        else:
+            return vote
+        return None
 
     # ------------------------------------------------------------------ setting up
 
@@ -163,7 +172,7 @@ class VotesScreen(ActionFlowsScreen):
                         markup=False)
 
     def action_delete_vote(self) -> None:
-        vote = self.vote
+        vote = self.refused("delete_vote")
         if vote is None:
             return
 
@@ -217,7 +226,7 @@ class VotesScreen(ActionFlowsScreen):
         return vote
 
     def _enter_ballots(self, *, aggregate: bool) -> None:
-        vote = self.vote
+        vote = self.refused("wall_counts" if aggregate else "ballots")
         if vote is None:
             return
         screen = BallotEntryScreen(vote, self.session.participants,
@@ -241,33 +250,55 @@ class VotesScreen(ActionFlowsScreen):
             self.save(lambda: self.handle.update(VOTES, vote.id, change))
 
     def action_toggle_hidden(self) -> None:
-        vote = self.vote
+        vote = self.refused("toggle_hidden")
         if vote is not None:
             hidden = not vote.hidden
             self._update_vote(lambda v: dataclasses.replace(v, hidden=hidden))
 
     def action_toggle_closed(self) -> None:
-        vote = self.vote
+        vote = self.refused("toggle_closed")
         if vote is not None:
             self._update_vote(voting.close if vote.status is VoteStatus.OPEN else voting.reopen)
             self.refresh_bindings()
 
     def action_recount(self) -> None:
-        vote = self.vote
+        vote = self.refused("recount")
         if vote is None:
             return
-        method = next_recount(vote.method, self.recounts.get(vote.id))
+        methods = voting.recount_methods(vote)
+        if not methods:
+            self.refuse(f"Vote {vote.id} cannot be recounted: its ballots fit no method but "
+                        f"{vote.method.value} (wall counts and marks are counted one way).")
+            return
+        self.query_one(RecountMethods).offer(methods, self.recounts.get(vote.id))
+
+    def action_keep_recount(self) -> None:
+        """Store the recount on screen with the vote, so the report shows it too."""
+        vote = self.refused("keep_recount")
+        if vote is None:
+            return
+        method = self.recounts.get(vote.id)
         if method is None:
-            self.recounts.pop(vote.id, None)
-        else:
-            self.recounts[vote.id] = method
-        self.show_results()
+            self.refuse(f"No recount of vote {vote.id} on screen: press r to recount first.")
+            return
+        if method in vote.kept_recounts:
+            self.refuse(f"The {method.value} recount of vote {vote.id} is kept already.")
+            return
+
+        def kept(now: Vote) -> Vote:
+            if method in now.kept_recounts:
+                return now
+            return dataclasses.replace(now, kept_recounts=(*now.kept_recounts, method))
+
+        if self.save(lambda: self.handle.update(VOTES, vote.id, kept)) is not None:
+            self.notify(f"The {method.value} recount of vote {vote.id} goes into the report.",
+                        markup=False)
 
     # ------------------------------------------------------------------ actions
 
     def action_action_from_winner(self) -> None:
         """Open the action form filled in for the vote's winning option."""
-        vote = self.vote
+        vote = self.refused("action_from_winner")
         if vote is not None:
             self.open_winner_form(vote)
 

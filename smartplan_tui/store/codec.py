@@ -311,7 +311,8 @@ VOTE = Spec(Vote, {
     "dots_per_voter": d_int, "max_dots_per_option": d_opt_int, "criteria": d_strs,
     "scale": d_scale, "ballots": d_list(_ballot), "status": d_enum(VoteStatus),
     "tie_rule": d_enum(TieRule), "tie_break": d_strs, "hidden": d_bool,
-}, ("id", "question"))
+    "kept_recounts": d_list(d_enum(VoteMethod)),
+}, ("id", "question"), omit_empty=("kept_recounts",))
 ACTION = Spec(Action, {
     "id": d_str, "title": d_str, "description": d_str, "priority": d_str, "owner": d_str,
     "partners": d_strs, "start": d_date, "due": d_date, "budget_eur": d_number,
