@@ -1039,6 +1039,13 @@ class Session:
         found: T | None = self._find(collection.name, item_id)
         return found
 
+    def use_indexes(self, indexes: Mapping[str, Mapping[str, Any]]) -> None:
+        """Take id → item maps the caller already holds, in the lists' order (the store's
+        decoded items), so that `find` need not build them: a 10,000-item list's index
+        costs ~0.7 ms, a copy of one ~0.1 ms."""
+        for name, index in indexes.items():
+            self._by_id[name] = dict(index)
+
     def _find(self, name: str, item_id: str) -> Any:
         """`find` by the list's name, for the reference checks below."""
         index = self._by_id.get(name)

@@ -148,6 +148,7 @@ class _Decoded:
             assert self.info is not None
             self._result = Session.of(self.info, {name: tuple(items.values())
                                                   for name, items in self.items.items()})
+            self._result.use_indexes(self.items)
         return self._result
 
 
