@@ -47,7 +47,7 @@ from typing import Any
 import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from smartplan_tui.atomic import replace_atomically, sync_folder
 from smartplan_tui.store import journal
@@ -177,9 +177,6 @@ class Transaction:
     def get(self, table: str, doc_id: str) -> dict[str, Any] | None:
         doc = self._db.table(table).get(doc_id=doc_id)  # type: ignore[call-overload]
         return dict(doc) if doc is not None else None
-
-    def all(self, table: str) -> list[Document]:
-        return self._db.table(table).all()
 
     def ids(self, table: str) -> list[str]:
         """The ids of a table in their order, without building its documents."""
