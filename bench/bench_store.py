@@ -6,9 +6,9 @@ Prints one table of medians, every figure in ms:
 - `add`: `handle.add()` of one SWOT item;
 - `reorder`: `handle.reorder(SWOT, ids)` with one item moved, alternately from the end to
   the front and back, so every repeat is a real change (one journal line naming every id);
-- `undo`: the SWOT board's undo of a delete, as the app does it:
-  `handle.apply(lambda s, _: restore_deleted(s, record))` with the `deletion_record` taken
-  before the delete (the delete itself, also `handle.apply`, is not timed);
+- `undo`: the session-wide undo of a SWOT delete, as the board's `u` does it:
+  `handle.undo()` after an untimed `handle.apply(swot.delete_item)` — the delete's history
+  entry written back row by row (the item, its TOWS links and option sources, its place);
 - `restore`: the store's own undo of a delete, `handle.restore(SWOT, removed, index)` after
   an untimed `removed = handle.remove(SWOT, id)`, putting the item back at its old index;
 - `reload`: a fresh process's first load after the reorders, `SessionStore(home).load()` —
@@ -46,7 +46,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.exercises import swot
-from smartplan_tui.exercises.swot_undo import deletion_record, restore_deleted
 from smartplan_tui.model import Quadrant, Session, SessionInfo, SwotItem
 from smartplan_tui.store import SessionStore, session_to_document
 
@@ -85,7 +84,7 @@ def _session(n: int) -> Session:
 
 def bench(n: int, folder: Path, repeats: int, moves: int, reloads: int) -> dict[str, Any]:
     home = folder / f"home{n}"
-    store = SessionStore(home)
+    store = SessionStore(home, author="bench")
     session = _session(n)
     store.save_whole(session)
     handle = store.open("bench")
@@ -114,13 +113,13 @@ def bench(n: int, folder: Path, repeats: int, moves: int, reloads: int) -> dict[
     figures["journal"] = (journal.read_bytes().count(b"\n") - 1, journal.stat().st_size)
     figures["reload"] = _median_ms(lambda k: SessionStore(home).load("bench"), reloads)
 
-    def deleted(k: int) -> Any:
-        # As the SWOT board does: the record from the session on screen, then the delete.
+    def deleted(k: int) -> tuple[str, int]:
+        # As the SWOT board does: a delete from the session on screen, its place noted.
         now = handle.load()
-        item_id = now.swot[(n // 3 + 7 * k) % (len(now.swot) - 1)].id
-        record = deletion_record(now, item_id)
+        index = (n // 3 + 7 * k) % (len(now.swot) - 1)
+        item_id = now.swot[index].id
         handle.apply(lambda s, _new_id: swot.delete_item(s, item_id))
-        return record
+        return item_id, index
 
     # Where each undo left the item in this process's view (`handle.load()`, what the
     # screen shows next), and whether the whole order survived on disk. Not timed.
@@ -136,8 +135,7 @@ def bench(n: int, folder: Path, repeats: int, moves: int, reloads: int) -> dict[
 
     before = [item.id for item in handle.load().swot]
     figures["undo"] = _median_ms(
-        lambda record: handle.apply(lambda s, _new_id: restore_deleted(s, record)), moves,
-        deleted, lambda record: in_place("undo", record.item.id, record.index))
+        lambda gone: handle.undo(), moves, deleted, lambda gone: in_place("undo", *gone))
     figures["undo order"] = (misplaced["undo"], moves, on_disk(before))
 
     before = [item.id for item in SessionStore(home).load("bench").swot]

@@ -2,23 +2,34 @@
 
 Screens do the work (`smartplan_tui.screens`); the app only knows where the data lives,
 which session is open (for the quick-capture key) and how to turn every binding of the
-active screen into a command-palette entry, so each command is defined once.
+active screen into a command-palette entry, so each command is defined once. The places a
+screen has no key for (another exercise, a session by its title) are the palette's too,
+from `screens/navigation.py`.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette, Provider
 from textual.screen import Screen
 
-from smartplan_tui.store import SessionHandle, SessionStore, StoreError, data_home
+from smartplan_tui.i18n import LANGUAGE_NAMES, _, interface_language, ngettext
+from smartplan_tui.store import (
+    NothingToUndo,
+    SessionHandle,
+    SessionStore,
+    StoreError,
+    data_home,
+    terminal_author,
+)
 from smartplan_tui.text import visible
 
 if TYPE_CHECKING:
@@ -30,6 +41,16 @@ EXIT_ON_READY = "SMARTPLAN_EXIT_ON_READY"
 
 DEFAULT_THEME = "textual-dark"
 
+#: Opens the running agenda item's exercise from any screen (an F key: it is never text).
+RUNNING_KEY = "f5"
+
+
+def _navigation_commands() -> type[Provider]:
+    """The palette's places to go (imported when the palette first opens: start-up stays lean)."""
+    from smartplan_tui.screens.navigation import NavigationCommands
+
+    return NavigationCommands
+
 
 class SmartPlanApp(App[None]):
     """Home screen first, or the session screen when a session id is given."""
@@ -37,20 +58,32 @@ class SmartPlanApp(App[None]):
     CSS_PATH: ClassVar[str | None] = "app.tcss"
     """App-wide rules only: each screen's are in its own CSS_PATH (see `_read_screen_css`)."""
     TITLE = "SmartPlan"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = (
+        App.COMMANDS | {_navigation_commands})
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help", id="help"),
-        Binding("ctrl+n", "quick_note", "Quick note", priority=True, id="quick_note"),
-        Binding("ctrl+t", "change_theme", "Theme", id="theme"),
-        Binding("ctrl+q", "quit", "Quit", id="quit"),
+        Binding("f1", "help", _("Help"), id="help"),
+        Binding("ctrl+n", "quick_note", _("Quick note"), priority=True, id="quick_note"),
+        Binding("ctrl+t", "change_theme", _("Theme"), id="theme"),
+        Binding("ctrl+q", "quit", _("Quit"), id="quit"),
+        Binding(RUNNING_KEY, "running_exercise", _("Running item's exercise"), show=False,
+                id="running_exercise"),
+        # In the palette and F1 on every screen; a screen shows them in its footer itself.
+        Binding("u,ctrl+z", "undo", _("Undo"), show=False, id="undo"),
+        Binding("ctrl+y", "redo", _("Redo"), show=False, id="redo"),
+        Binding("ctrl+r", "history", _("History"), show=False, id="history"),
     ]
 
-    def __init__(self, home: Path | None = None, session_id: str | None = None) -> None:
+    def __init__(self, home: Path | None = None, session_id: str | None = None,
+                 author: str | None = None) -> None:
         super().__init__()
-        self.store = SessionStore(home if home is not None else data_home())
+        self.store = SessionStore(home if home is not None else data_home(),
+                                  author=author or terminal_author())
         self.start_session_id = session_id
         self.start_error = ""
         """Why the session asked for on the command line could not be opened."""
+        self.restart_language: str | None = None
+        """Set when the user chose another interface language: start again speaking it."""
         self.current_handle: SessionHandle | None = None
         """The session the active screen shows (set by `LiveScreen`); quick notes go there."""
         theme = self.store.settings().get("theme")
@@ -114,9 +147,12 @@ class SmartPlanApp(App[None]):
         if due:
             names = ", ".join(info.id for info in due[:8]) + (" …" if len(due) > 8 else "")
             self.call_from_thread(
-                self.notify, visible(f"{len(due)} session(s) past their retention date: {names}. "
-                                     "Run `smartplan privacy purge --due` to erase their "
-                                     "participants."), severity="warning", timeout=30,
+                self.notify, visible(ngettext(
+                    "{n} session past its retention date: {names}. Run `smartplan privacy purge "
+                    "--due` to erase its participants.",
+                    "{n} sessions past their retention date: {names}. Run `smartplan privacy "
+                    "purge --due` to erase their participants.", len(due)).format(
+                        n=len(due), names=names)), severity="warning", timeout=30,
                 markup=False)
 
     def _report_unfinished_erasure(self) -> None:
@@ -129,10 +165,11 @@ class SmartPlanApp(App[None]):
             self.notify(visible(str(error)), severity="error", markup=False)
             return
         if plan is not None:
-            self.notify(visible(f"An erasure started {plan.started} was not finished "
-                                f"(sessions {', '.join(plan.people)}): run `smartplan privacy "
-                                "erase` to complete it."), severity="error", timeout=30,
-                        markup=False)
+            self.notify(visible(_("An erasure started {started} was not finished (sessions "
+                                  "{sessions}): run `smartplan privacy erase` to complete it."
+                                  ).format(started=plan.started,
+                                           sessions=", ".join(plan.people))),
+                        severity="error", timeout=30, markup=False)
 
     def action_sessions(self) -> None:
         """Back to the list of sessions (built now if the app started on a session)."""
@@ -172,8 +209,8 @@ class SmartPlanApp(App[None]):
         try:
             self.store.save_setting("theme", theme.name)
         except OSError as error:
-            self.notify(visible(f"could not remember the theme: {error}"), severity="error",
-                        markup=False)
+            self.notify(visible(_("could not remember the theme: {error}").format(error=error)),
+                        severity="error", markup=False)
 
     # ------------------------------------------------------------------ actions
 
@@ -183,6 +220,12 @@ class SmartPlanApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_running_exercise(self) -> None:
+        """Open the exercise of the agenda item running now, from any screen."""
+        from smartplan_tui.screens.navigation import open_running_exercise
+
+        open_running_exercise(self)
+
     def action_quick_note(self) -> None:
         """Capture a note into the open session from any screen."""
         from smartplan_tui.screens.quick_note import QuickNoteScreen
@@ -190,27 +233,116 @@ class SmartPlanApp(App[None]):
         if isinstance(self.screen, QuickNoteScreen):
             return
         if self.current_handle is None:
-            self.notify("Open a session first: notes belong to a session.", severity="warning")
+            self.notify(_("Open a session first: notes belong to a session."),
+                        severity="warning")
             return
         self.push_screen(QuickNoteScreen(self.current_handle))
+
+    def action_undo(self) -> None:
+        """Undo this terminal's newest change to the open session, whatever screen is shown."""
+        self._turn_history(lambda handle: handle.undo())
+
+    def action_redo(self) -> None:
+        """Redo the change this terminal undid last."""
+        self._turn_history(lambda handle: handle.redo())
+
+    def _turn_history(self, write: Callable[[SessionHandle], str]) -> None:
+        from smartplan_tui.screens.live import LiveScreen, run_write
+
+        handle = self.current_handle
+        if handle is None:
+            self.notify(_("Open a session first: undo works on a session's changes."),
+                        severity="warning")
+            return
+
+        def turn() -> str | None:
+            """What was turned; None (a warning says why) when nothing is left to turn."""
+            try:
+                return write(handle)
+            except NothingToUndo as nothing:
+                self.notify(visible(str(nothing)), severity="warning", markup=False)
+                return None
+
+        screen = self.screen
+        said = screen.save(turn) if isinstance(screen, LiveScreen) else run_write(screen, turn)
+        if said:
+            self.notify(visible(said, 200), markup=False)
+
+    def action_history(self) -> None:
+        """Every change to the open session, newest first; any of them can be undone there."""
+        from smartplan_tui.screens.history import HistoryScreen
+
+        if isinstance(self.screen, HistoryScreen):
+            return
+        if self.current_handle is None:
+            self.notify(_("Open a session first: the history is a session's."),
+                        severity="warning")
+            return
+        self.push_screen(HistoryScreen(self.current_handle))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every described binding of the screen and the app, then Textual's own commands."""
         from smartplan_tui.screens.widgets.commands import commands
+        from smartplan_tui.screens.widgets.palette import translated
 
         titles: set[str] = set()
         for command in commands(screen, self):
             binding = command.binding
-            titles.add(binding.description.lower())
+            titles.add(command.description.lower())
             yield SystemCommand(
-                binding.description,
-                f"{binding.tooltip or binding.description} ({', '.join(command.keys)})",
+                command.description,
+                f"{binding.tooltip or command.description} ({', '.join(command.keys)})",
                 partial(self.run_action, command.action, command.target),
             )
         for system in super().get_system_commands(screen):
-            if system.title.lower() not in titles:
-                yield system
+            if _(system.title).lower() not in titles:
+                yield translated(system)
 
-def make_app(home: Path | None = None, session_id: str | None = None) -> SmartPlanApp:
-    """The one way to build the app: the CLI and the tests both call this."""
-    return SmartPlanApp(home, session_id)
+    # ------------------------------------------------------------------ Textual's palette
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, searching in the interface language."""
+        from smartplan_tui.screens.widgets.palette import TranslatedPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(TranslatedPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from smartplan_tui.screens.widgets.palette import TranslatedPalette
+
+        self.push_screen(TranslatedPalette(providers=[ThemeProvider],
+                                           placeholder="Search for themes…"))
+
+    # ------------------------------------------------------------------ the language
+
+    def action_switch_language(self) -> None:
+        """Pick the interface language: saved, then SmartPlan starts again speaking it."""
+        from textual.command import SimpleCommand, SimpleProvider
+
+        from smartplan_tui.screens.widgets.palette import TranslatedPalette
+
+        choices: list[Any] = [SimpleCommand(name, partial(self.switch_language, code),
+                                            "✓" if code == interface_language() else "")
+                              for code, name in LANGUAGE_NAMES.items()]
+        self.push_screen(TranslatedPalette(providers=[SimpleProvider(self.screen, choices)],
+                                           placeholder=_("Interface language…")))
+
+    def switch_language(self, language: str) -> None:
+        """Save `language` as the interface language and exit so the launcher restarts."""
+        try:
+            self.store.save_setting("language", language)
+        except StoreError as error:
+            self.notify(visible(str(error)), severity="error", markup=False)
+            return
+        self.restart_language = language
+        self.exit()
+
+def make_app(home: Path | None = None, session_id: str | None = None,
+             author: str | None = None) -> SmartPlanApp:
+    """The one way to build the app: the CLI and the tests both call this.
+
+    `author` names this app's edits in the history (default: its terminal, `terminal pts/3`).
+    """
+    return SmartPlanApp(home, session_id, author)

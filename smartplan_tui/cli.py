@@ -33,6 +33,7 @@ from smartplan_tui.collection_registry import (
     Collection,
 )
 from smartplan_tui.export_formats import FORMATS, INTERCHANGE, interchange_text
+from smartplan_tui.i18n import LANGUAGES, _, ngettext, normalise_language
 from smartplan_tui.model import (
     PROFILE_KEYS,
     Action,
@@ -55,22 +56,22 @@ from smartplan_tui.model import (
     check_new_session_id,
     parse_date,
 )
-from smartplan_tui.store import SessionStore, StoreError, data_home, loads
-from smartplan_tui.text import and_list, json_text, visible
+from smartplan_tui.store import CLI_AUTHOR, SessionStore, StoreError, data_home, loads
+from smartplan_tui.text import and_list, json_text, quoted, visible
 
 app = PlainTyper(
     cls=OneLineErrors,
-    help="SmartPlan: strategic-planning workshops — SWOT, TOWS, voting, action plans, reports.",
+    help=_("SmartPlan: strategic-planning workshops — SWOT, TOWS, voting, action plans, reports."),
     no_args_is_help=False,
     invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     add_completion=True,
 )
-add_app = PlainTyper(cls=OneLineErrors, help="Add one item to a session; prints its id.",
+add_app = PlainTyper(cls=OneLineErrors, help=_("Add one item to a session; prints its id."),
                      no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(add_app, name="add")
-profile_app = PlainTyper(cls=OneLineErrors, help="The project profile every document prints.",
+profile_app = PlainTyper(cls=OneLineErrors, help=_("The project profile every document prints."),
                          no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(profile_app, name="profile")
 
@@ -83,7 +84,8 @@ class _State:
 
 
 def store() -> SessionStore:
-    return SessionStore(data_home(_State.home))
+    """The data home's sessions; edits made here are by `command line` in their history."""
+    return SessionStore(data_home(_State.home), author=CLI_AUTHOR)
 
 
 def _print_version(wanted: bool) -> None:
@@ -95,14 +97,27 @@ def _print_version(wanted: bool) -> None:
         raise typer.Exit()
 
 
+def _check_language(value: str | None) -> str | None:
+    """`--lang`: one of SmartPlan's languages (the launcher has already chosen it; see
+    `launch.py`), else a usage error naming them."""
+    if value is not None and normalise_language(value) is None:
+        raise typer.BadParameter(_("{value!r} is not one of {languages}").format(
+            value=value, languages=", ".join(LANGUAGES)))
+    return value
+
+
 @app.callback()
 def main(
     ctx: typer.Context,
     home: Annotated[Path | None, typer.Option(
-        "--home", envvar="SMARTPLAN_HOME", help="Data folder (default: the user data dir).",
+        "--home", envvar="SMARTPLAN_HOME", help=_("Data folder (default: the user data dir)."),
         metavar="DIR", file_okay=False)] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", metavar="|".join(LANGUAGES), callback=_check_language, is_eager=True,
+        help=_("Interface language (default: $SMARTPLAN_LANG, the app's setting, the "
+               "system's)."))] = None,
     version: Annotated[bool, typer.Option(
-        "--version", help="Print the version and exit.", is_eager=True,
+        "--version", help=_("Print the version and exit."), is_eager=True,
         callback=_print_version)] = False,
 ) -> None:
     """Open the app on the home screen when no command is given."""
@@ -115,7 +130,12 @@ def main(
 def _run_app(session_id: str | None) -> None:
     from smartplan_tui.app import make_app
 
-    make_app(data_home(_State.home), session_id).run()
+    app = make_app(data_home(_State.home), session_id)
+    app.run()
+    if app.restart_language is not None:  # chosen in the app: start again speaking it
+        from smartplan_tui.launch import relaunch
+
+        relaunch(app.restart_language)
 
 
 def _parse_date_option(name: str, value: str | None) -> Any:
@@ -142,41 +162,45 @@ def _interactive() -> bool:
 
 # ------------------------------------------------------------------ sessions
 
+_SESSION_ID = _("The session's id (see `smartplan list`).")
 
-@app.command()
+
+@app.command(help=_("Create the demo session (if missing) and open it."))
 @friendly
 def demo(
-    no_app: Annotated[bool, typer.Option("--no-app", help="Only create it; print where.")] = False,
+    no_app: Annotated[bool, typer.Option("--no-app", help=_("Only create it; print where."))]
+    = False,
 ) -> None:
-    """Create the demo session (if missing) and open it."""
     from smartplan_tui.demo import ensure_demo
 
     st = store()
     session = ensure_demo(st)
     if no_app or not _interactive():
-        _say(f"demo session {session.id!r} is in {st.sessions_dir / (session.id + '.json')}")
+        _say(_("demo session {id!r} is in {path}").format(
+            id=session.id, path=st.sessions_dir / (session.id + ".json")))
         return
     _run_app(session.id)
 
 
-@app.command()
+@app.command(help=_("Create a session; prints its id."))
 @friendly
 def new(
-    title: str,
-    kind: Annotated[SessionKind, typer.Option(help="Kind of session.")] = SessionKind.WORKSHOP,
+    title: Annotated[str, typer.Argument(help=_("The session's title."))],
+    kind: Annotated[SessionKind, typer.Option(help=_("Kind of session."))] = SessionKind.WORKSHOP,
     date: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD")] = None,
     end_date: Annotated[str | None, typer.Option(
-        metavar="DATE", help="Last day of an event of several days (YYYY-MM-DD).")] = None,
-    start: Annotated[str | None, typer.Option(metavar="TIME", help="Start time (HH:MM).")] = None,
-    end: Annotated[str | None, typer.Option(metavar="TIME", help="End time (HH:MM).")] = None,
-    place: Annotated[str, typer.Option()] = "",
-    region: Annotated[str, typer.Option()] = "",
-    facilitator: Annotated[str, typer.Option()] = "",
-    language: Annotated[str, typer.Option()] = "",
+        metavar="DATE", help=_("Last day of an event of several days (YYYY-MM-DD)."))] = None,
+    start: Annotated[str | None, typer.Option(metavar="TIME", help=_("Start time (HH:MM)."))]
+    = None,
+    end: Annotated[str | None, typer.Option(metavar="TIME", help=_("End time (HH:MM)."))] = None,
+    place: Annotated[str, typer.Option(help=_("Where it takes place."))] = "",
+    region: Annotated[str, typer.Option(help=_("The region it plans for."))] = "",
+    facilitator: Annotated[str, typer.Option(help=_("Who facilitates it."))] = "",
+    language: Annotated[str, typer.Option(
+        help=_("The language its reports are written in (en, lv, lt)."))] = "",
     session_id: Annotated[str | None, typer.Option(
-        "--id", metavar="ID", help="Id (default: from title).")] = None,
+        "--id", metavar="ID", help=_("Id (default: from title)."))] = None,
 ) -> None:
-    """Create a session; prints its id."""
     if session_id is not None:
         check_new_session_id(session_id, "--id")
     st = store()
@@ -191,7 +215,7 @@ def new(
 # ------------------------------------------------------------------ the project profile
 
 _SESSION_OPTION = typer.Option("--session", metavar="ID",
-                               help="This session's own profile (default: the data home's).")
+                               help=_("This session's own profile (default: the data home's)."))
 
 
 def _profile_value(profile: ProjectProfile, key: str) -> str:
@@ -202,13 +226,13 @@ def _profile_value(profile: ProjectProfile, key: str) -> str:
     return "; ".join(value) if isinstance(value, tuple) else str(value)
 
 
-@profile_app.command("show")
+@profile_app.command("show", help=_("The profile documents print (with --session: that "
+                                   "session's own over the home's)."))
 @friendly
 def profile_show(
     session_id: Annotated[str | None, _SESSION_OPTION] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="A JSON object.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=_("A JSON object."))] = False,
 ) -> None:
-    """The profile documents print (with --session: that session's own over the home's)."""
     st = store()
     if session_id is None:
         profile = st.profile.load()
@@ -223,16 +247,16 @@ def profile_show(
         _say(f"{key}: {value}")
 
 
-@profile_app.command("set")
+@profile_app.command("set", help=_("Set one field of the data home's profile, or of one "
+                                  "session's own."))
 @friendly
 def profile_set(
     key: Annotated[str, typer.Argument(metavar="KEY", help=", ".join(PROFILE_KEYS) + ".")],
     value: Annotated[str, typer.Argument(
-        metavar="VALUE", help="Lists separated by ';', consent purposes as id=text; "
-        "'' clears the field.")],
+        metavar="VALUE", help=_("Lists separated by ';', consent purposes as id=text; "
+                                "'' clears the field."))],
     session_id: Annotated[str | None, _SESSION_OPTION] = None,
 ) -> None:
-    """Set one field of the data home's profile, or of one session's own."""
     st = store()
     if session_id is None:
         st.profile.save(st.profile.load().with_text(key, value))
@@ -242,46 +266,47 @@ def profile_set(
             return replace(info, profile=None if own.is_empty else own)
 
         st.open(session_id).update_info(change)
-    _say(f"{key} set")
+    _say(_("{key} set").format(key=key))
 
 
-@profile_app.command("logo")
+@profile_app.command("logo", help=_("Copy a logo into the data home and add it to the "
+                                   "profile's logos."))
 @friendly
 def profile_logo(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="A PNG, JPEG or GIF image.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=_("A PNG, JPEG or GIF image."))],
 ) -> None:
-    """Copy a logo into the data home and add it to the profile's logos."""
     profile = store().profile.add_logo(file)
-    _say(f"logos: {'; '.join(profile.logos)}")
+    _say(_("logos: {logos}").format(logos="; ".join(profile.logos)))
 
 
-@app.command("list")
+@app.command("list", help=_("The sessions in the data home, newest first."))
 @friendly
 def list_sessions(
-    as_json: Annotated[bool, typer.Option("--json", help="A JSON list.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=_("A JSON list."))] = False,
 ) -> None:
-    """The sessions in the data home, newest first."""
     summaries = store().list_sessions()
     if as_json:
         print(json_text(json.dumps([s.to_json() for s in summaries], ensure_ascii=False,
                                    indent=2)))
         return
     if not summaries:
-        print("no sessions yet — try `smartplan demo` or `smartplan new TITLE`")
+        print(_("no sessions yet — try `smartplan demo` or `smartplan new TITLE`"))
         return
+    no_date = _("no date")
+    width = max(10, len(no_date))
     for s in summaries:
-        when = s.date.isoformat() if s.date else "no date   "
-        _say(f"{s.id:<28} {when}  {s.kind.value:<16} {s.items:>5} items  {s.title}")
+        when = s.date.isoformat() if s.date else no_date
+        items = ngettext("{n} item", "{n} items", s.items).format(n=f"{s.items:>5}")
+        _say(f"{s.id:<28} {when:<{width}}  {s.kind.value:<16} {items}  {s.title}")
 
 
-@app.command("import")
+@app.command("import", help=_("Import an interchange JSON file; prints the session id."))
 @friendly
 def import_(
-    file: Annotated[Path, typer.Argument(help="Interchange JSON file ('-' for stdin).")],
-    replace: Annotated[bool, typer.Option("--replace", help="Overwrite a session with the same id.")]
-    = False,
+    file: Annotated[Path, typer.Argument(help=_("Interchange JSON file ('-' for stdin)."))],
+    replace: Annotated[bool, typer.Option(
+        "--replace", help=_("Overwrite a session with the same id."))] = False,
 ) -> None:
-    """Import an interchange JSON file; prints the session id."""
     text = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
     source = "stdin" if str(file) == "-" else str(file)
     st = store()
@@ -294,36 +319,42 @@ def import_(
             raise ModelError(source, error.reason) from None
         raise
     for notice in st.take_notices():
-        print(f"smartplan: warning: {visible(notice, None)}", file=sys.stderr)
+        print(_("smartplan: warning: {message}").format(message=visible(notice, None)),
+              file=sys.stderr)
     _say(session.id)
 
 
 def _export_format(name: str) -> str:
     """`--format` is one of `FORMATS`; anything else is a usage error naming them all."""
     if name not in FORMATS:
-        raise typer.BadParameter(f"{name!r} is not one of {', '.join(FORMATS)}")
+        raise typer.BadParameter(_("{value!r} is not one of {formats}").format(
+            value=name, formats=", ".join(FORMATS)))
     return name
 
 
-@app.command()
+@app.command(help=_("Export a session: interchange JSON, Word report, attendance list, PDF, "
+                    "Markdown or CSV."))
 @friendly
 def export(
-    session_id: Annotated[str, typer.Argument(metavar="ID")],
+    session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
     fmt: Annotated[str, typer.Option(
         "--format", parser=_export_format, metavar="|".join(FORMATS),
-        help="; ".join(f"{f.name}: {f.label}" for f in FORMATS.values()) + ".",
+        help="; ".join(f"{f.name}: {_(f.label)}" for f in FORMATS.values()) + ".",
     )] = INTERCHANGE.name,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write (default: ID plus the format's ending; "
-        "json goes to stdout).")] = None,
+        "--output", "-o", help=_("File to write (default: ID plus the format's ending; "
+                                 "json goes to stdout)."))] = None,
     template: Annotated[Path | None, typer.Option(
-        help="A .docx or .dotx whose styles and header to use (Word formats).")] = None,
+        help=_("A .docx or .dotx whose styles and header to use (Word formats)."))] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", metavar="|".join(LANGUAGES), callback=_check_language,
+        help=_("The language the document is written in (default: the session's)."))] = None,
 ) -> None:
-    """Export a session: interchange JSON, Word report, attendance list, PDF, Markdown or CSV."""
     chosen = FORMATS[fmt]
     if template is not None and not chosen.takes_template:
         words = and_list([f.name for f in FORMATS.values() if f.takes_template])
-        raise ModelError("--template", f"only {words} take a template, not {fmt}")
+        raise ModelError("--template", _("only {formats} take a template, not {format}").format(
+            formats=words, format=fmt))
     st = store()
     session = st.load(session_id)
     if chosen is INTERCHANGE and output is None:
@@ -332,39 +363,84 @@ def export(
         return
     target = output or Path(chosen.file_name(session.id))
     st.check_output(target)
-    chosen.write(session, target, template=template, profile=st.profile.for_session(session))
+    chosen.write(session, target, template=template, profile=st.profile.for_session(session),
+                 language=lang)
     _say(target)
 
 
-@app.command()
+#: What `smartplan handbook --format` takes.
+HANDBOOK_FORMATS = ("docx", "pdf")
+
+
+def _handbook_format(name: str) -> str:
+    """`handbook --format` is one of `HANDBOOK_FORMATS`, else a usage error naming them."""
+    if name not in HANDBOOK_FORMATS:
+        raise typer.BadParameter(_("{value!r} is not one of {formats}").format(
+            value=name, formats=", ".join(HANDBOOK_FORMATS)))
+    return name
+
+
+@app.command(help=_("Synthesise several sessions into one Handbook for Cross-border Planning "
+                    "(.docx or .pdf)."))
 @friendly
 def handbook(
-    session_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Sessions to compile.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The .docx to write.")],
-    template: Annotated[Path | None, typer.Option(help="A .docx whose styles to use.")] = None,
+    session_ids: Annotated[list[str], typer.Argument(
+        metavar="ID...", help=_("Sessions to compile."))],
+    output: Annotated[Path, typer.Option("--output", "-o", help=_(
+        "The .docx (or .pdf) to write."))],
+    template: Annotated[Path | None, typer.Option(help=_("A .docx whose styles to use."))]
+    = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", parser=_handbook_format, metavar="|".join(HANDBOOK_FORMATS), help=_(
+            "docx, or pdf through LibreOffice, its contents with page numbers (default: pdf "
+            "when the output ends in .pdf, else docx)."))] = None,
+    title: Annotated[str, typer.Option(help=_(
+        "The title (default: Handbook for Cross-border Planning)."))] = "",
+    subtitle: Annotated[str, typer.Option(help=_(
+        "The line under the title (default: the profile's project and programme)."))] = "",
+    intro: Annotated[Path | None, typer.Option(metavar="FILE", help=_(
+        "The introduction: plain text or Markdown paragraphs (default: the profile's)."))]
+    = None,
+    themes: Annotated[Path | None, typer.Option(metavar="FILE", help=_(
+        "Which tags make one theme, as JSON (default: tag_themes.json in the data home, "
+        "else the built-in themes; docs/format.md)."))] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", metavar="|".join(LANGUAGES), callback=_check_language,
+        help=_("The language the handbook is written in (default: the sessions' own, when "
+               "they share one)."))] = None,
 ) -> None:
-    """Compile several sessions into one programme handbook (.docx)."""
     from smartplan_tui import exports
+    from smartplan_tui.exports.handbook import HandbookOptions, read_introduction
+    from smartplan_tui.exports.tag_themes import THEMES_FILE, load_themes
 
     st = store()
     st.check_output(output)
     sessions = [st.load(i) for i in session_ids]
-    exports.write_handbook(sessions, output, template=template,
-                           profile=st.profile.for_session(sessions[0]) if sessions else None)
+    home_themes = st.home / THEMES_FILE
+    options = HandbookOptions(
+        title=title, subtitle=subtitle,
+        introduction=read_introduction(intro) if intro is not None else "",
+        themes=load_themes(themes if themes is not None
+                           else home_themes if home_themes.is_file() else None))
+    as_pdf = (fmt or ("pdf" if output.suffix.lower() == ".pdf" else "docx")) == "pdf"
+    write = exports.write_handbook_pdf if as_pdf else exports.write_handbook
+    write(sessions, output, template=template,
+          profile=st.profile.for_session(sessions[0]) if sessions else None,
+          options=options, language=lang)
     _say(output)
 
 
-@app.command()
+@app.command(help=_("Count the votes of a session (optionally recounted with another method)."))
 @friendly
 def results(
-    session_id: Annotated[str, typer.Argument(metavar="ID")],
-    vote: Annotated[str | None, typer.Option("--vote", metavar="VOTE_ID", help="Only this vote.")]
+    session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
+    vote: Annotated[str | None, typer.Option(
+        "--vote", metavar="VOTE_ID", help=_("Only this vote."))] = None,
+    method: Annotated[VoteMethod | None, typer.Option(help=_("Recount with this method."))]
     = None,
-    method: Annotated[VoteMethod | None, typer.Option(help="Recount with this method.")] = None,
     as_json: Annotated[bool, typer.Option(
-        "--json", help="The counts as JSON (described in docs/format.md).")] = False,
+        "--json", help=_("The counts as JSON (described in docs/format.md)."))] = False,
 ) -> None:
-    """Count the votes of a session (optionally recounted with another method)."""
     from smartplan_tui.exercises import voting
 
     session = store().load(session_id)
@@ -372,15 +448,16 @@ def results(
     if vote is not None:
         votes = tuple(v for v in votes if v.id == vote)
         if not votes:
-            known = ", ".join(v.id for v in session.votes) or "none"
-            raise StoreError(f"session {session_id} has no vote {vote!r} (votes: {known})")
+            known = ", ".join(v.id for v in session.votes) or _("none")
+            raise StoreError(_("session {session} has no vote {vote!r} (votes: {known})").format(
+                session=session_id, vote=vote, known=known))
     counted = [voting.count(v, method) for v in votes]
     if as_json:
         doc = {"session": session.id, "votes": [voting.result_to_json(r) for r in counted]}
         print(json_text(json.dumps(doc, ensure_ascii=False, indent=2)))
         return
     if not counted:
-        _say(f"session {session.id} has no votes yet")
+        _say(_("session {session} has no votes yet").format(session=session.id))
     for v, result in zip(votes, counted, strict=True):
         _say(f"{v.id}: {v.question}")
         # Labels are made visible in the table; ids and explanations may quote text too.
@@ -391,42 +468,84 @@ def results(
 # ------------------------------------------------------------------ the room
 
 
-@app.command()
+@app.command(help=_("Let the room join from their devices: a page for phones, the app for "
+                    "note-takers."))
 @friendly
 def serve(
     session_id: Annotated[str | None, typer.Argument(
-        metavar="ID", help="The session (default: the only one there is).")] = None,
+        metavar="ID", help=_("The session (default: the only one there is)."))] = None,
     host: Annotated[str, typer.Option(
-        help="Address to listen on: 127.0.0.1 for this laptop only, 0.0.0.0 for the room.",
+        help=_("Address to listen on: 127.0.0.1 for this laptop only, 0.0.0.0 for the room."),
         metavar="ADDRESS")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on (0: any free one).",
+    port: Annotated[int, typer.Option(help=_("Port to listen on (0: any free one)."),
                                       metavar="N", min=0, max=65535)] = 8765,
     as_json: Annotated[bool, typer.Option(
-        "--json", help="Print one JSON line with the links once listening.")] = False,
+        "--json", help=_("Print one JSON line with the links once listening."))] = False,
 ) -> None:
-    """Let the room join from their devices: a page for phones, the app for note-takers."""
     from smartplan_tui.hub.commands import serve as serve_hub
 
     serve_hub(store(), session_id, host, port, as_json, _say)
 
 
-@app.command()
+@app.command(help=_("Set what the participants' devices show: off, swot, vote VOTE_ID or "
+                    "results VOTE_ID."))
 @friendly
 def room(
-    session_id: Annotated[str, typer.Argument(metavar="ID")],
+    session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
     activity: Annotated[str | None, typer.Argument(
-        metavar="ACTIVITY", help="off, swot, vote or results (default: show what it is).")]
+        metavar="ACTIVITY", help=_("off, swot, vote or results (default: show what it is)."))]
     = None,
     vote_id: Annotated[str | None, typer.Argument(
-        metavar="VOTE_ID", help="The vote, for vote and results.")] = None,
+        metavar="VOTE_ID", help=_("The vote, for vote and results."))] = None,
     names: Annotated[bool, typer.Option(
-        "--names", help="The vote asks each device who is voting.")] = False,
+        "--names", help=_("The vote asks each device who is voting."))] = False,
 ) -> None:
-    """Set what the participants' devices show: off, swot, vote VOTE_ID or results VOTE_ID."""
     from smartplan_tui.hub.commands import parse_room, set_room
 
     chosen = parse_room(activity, vote_id, names) if activity is not None else None
     _say(set_room(store(), session_id, chosen))
+
+
+# ------------------------------------------------------------------ history
+
+
+@app.command("history", help=_("A session's changes, newest first: entry, when, who, what."))
+@friendly
+def history(
+    session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
+    limit: Annotated[int, typer.Option("--limit", help=_("Show at most this many."))] = 20,
+) -> None:
+    entries = store().open(session_id).history()
+    if not entries:
+        print(_("no changes recorded yet"))
+    for entry in entries[:max(0, limit)]:
+        state = _(" (undone)") if entry.undone and entry.target == entry.id else ""
+        _say(f"{entry.id:<6} {entry.at:%Y-%m-%d %H:%M}  {visible(entry.by, 24):<24}  "
+             f"{visible(entry.what)}{state}")
+
+
+@app.command("undo", help=_("Undo one change of a session (default: the newest made from the "
+                            "command line); ENTRY is its id in `smartplan history`."))
+@friendly
+def undo(
+    session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
+    entry: Annotated[str | None, typer.Argument(metavar="ENTRY")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help=_("Undo even if someone changed the same item since."))] = False,
+) -> None:
+    _say(store().open(session_id).undo(entry, force=force))
+
+
+@app.command("redo", help=_("Redo an undone change (default: the last one undone from the "
+                            "command line)."))
+@friendly
+def redo(
+    session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
+    entry: Annotated[str | None, typer.Argument(metavar="ENTRY")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help=_("Redo even if someone changed the same item since."))] = False,
+) -> None:
+    _say(store().open(session_id).redo(entry, force=force))
 
 
 # ------------------------------------------------------------------ add
@@ -437,16 +556,17 @@ def _add(session_id: str, collection: Collection[Any], make: Callable[[str], Any
     _say(item.id)
 
 
-@add_app.command("swot")
+@add_app.command("swot", help=_("Add a SWOT item."))
 @friendly
 def add_swot(
-    session_id: Annotated[str, typer.Argument(metavar="ID")],
-    quadrant: Annotated[str, typer.Argument(help="strengths|weaknesses|opportunities|threats or S/W/O/T")],
-    text: str,
-    tag: Annotated[list[str] | None, typer.Option("--tag", help="Repeat for several.")] = None,
+    session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
+    quadrant: Annotated[str, typer.Argument(
+        help=_("strengths|weaknesses|opportunities|threats or S/W/O/T"))],
+    text: Annotated[str, typer.Argument(help=_("The item's text."))],
+    tag: Annotated[list[str] | None, typer.Option("--tag", help=_("Repeat for several."))]
+    = None,
     author: Annotated[str, typer.Option()] = "",
 ) -> None:
-    """Add a SWOT item."""
     try:
         q = Quadrant.parse(quadrant)
     except ModelError as error:
@@ -455,18 +575,18 @@ def add_swot(
     _add(session_id, SWOT, lambda i: SwotItem(i, q, text, tags, author))
 
 
-@add_app.command("note")
+@add_app.command("note", help=_("Add a note, decision or parking-lot item, stamped with the time "
+                                "now."))
 @friendly
 def add_note(
-    session_id: Annotated[str, typer.Argument(metavar="ID")],
-    text: str,
-    kind: Annotated[NoteKind, typer.Option()] = NoteKind.NOTE,
+    session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
+    text: Annotated[str, typer.Argument(help=_("The note's text."))],
+    kind: Annotated[NoteKind, typer.Option(help=_("What kind of note."))] = NoteKind.NOTE,
     author: Annotated[str, typer.Option()] = "",
     agenda_item: Annotated[str, typer.Option(
-        metavar="ID", help="Agenda item id (default: the running one).")]
+        metavar="ID", help=_("Agenda item id (default: the running one)."))]
     = "",
 ) -> None:
-    """Add a note, decision or parking-lot item, stamped with the time now."""
     from smartplan_tui.exercises import agenda
 
     handle = store().open(session_id)
@@ -479,52 +599,51 @@ def add_note(
     _say(item.id)
 
 
-@add_app.command("participant")
+@add_app.command("participant", help=_("Register a participant."))
 @friendly
 def add_participant(
-    session_id: Annotated[str, typer.Argument(metavar="ID")],
-    name: str,
-    organisation: Annotated[str, typer.Option()] = "",
-    country: Annotated[str, typer.Option(help="Two letters: LV, LT, …")] = "",
-    role: Annotated[str, typer.Option()] = "",
-    email: Annotated[str, typer.Option()] = "",
+    session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
+    name: Annotated[str, typer.Argument(help=_("Their name."))],
+    organisation: Annotated[str, typer.Option(help=_("Their organisation."))] = "",
+    country: Annotated[str, typer.Option(help=_("Two letters: LV, LT, …"))] = "",
+    role: Annotated[str, typer.Option(help=_("Their role or position."))] = "",
+    email: Annotated[str, typer.Option(help=_("Their e-mail address."))] = "",
 ) -> None:
-    """Register a participant."""
     _add(session_id, PARTICIPANTS,
          lambda i: Participant(i, name, organisation, country.upper(), role, email))
 
 
-@add_app.command("agenda")
+@add_app.command("agenda", help=_("Add an agenda item."))
 @friendly
 def add_agenda(
-    session_id: Annotated[str, typer.Argument(metavar="ID")],
-    title: str,
-    minutes: Annotated[int, typer.Option(help="Planned minutes.")] = 30,
-    exercise: Annotated[str, typer.Option(help="swot, tows, voting, actions, …")] = "",
+    session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
+    title: Annotated[str, typer.Argument(help=_("The agenda item's title."))],
+    minutes: Annotated[int, typer.Option(help=_("Planned minutes."))] = 30,
+    exercise: Annotated[str, typer.Option(help=_("swot, tows, voting, actions, …"))] = "",
 ) -> None:
-    """Add an agenda item."""
     _add(session_id, AGENDA, lambda i: AgendaItem(i, title, minutes, exercise))
 
 
-@add_app.command("action")
+@add_app.command("action", help=_("Add an action to the action plan."))
 @friendly
 def add_action(
-    session_id: Annotated[str, typer.Argument(metavar="ID")],
-    title: str,
-    description: Annotated[str, typer.Option()] = "",
-    priority: Annotated[str, typer.Option(metavar="OPTION_ID", help="Vote option id (A, or v1:A).")]
+    session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
+    title: Annotated[str, typer.Argument(help=_("What the action is, starting with a verb."))],
+    description: Annotated[str, typer.Option(help=_("What is to be done."))] = "",
+    priority: Annotated[str, typer.Option(
+        metavar="OPTION_ID", help=_("Vote option id (A, or v1:A)."))]
     = "",
-    owner: Annotated[str, typer.Option()] = "",
-    partner: Annotated[list[str] | None, typer.Option("--partner", help="Repeat.")] = None,
+    owner: Annotated[str, typer.Option(help=_("Who is responsible."))] = "",
+    partner: Annotated[list[str] | None, typer.Option("--partner", help=_("Repeat."))] = None,
     start: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD")] = None,
     due: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD")] = None,
-    budget: Annotated[float | None, typer.Option("--budget", help="Euro.")] = None,
-    indicator: Annotated[str, typer.Option()] = "",
-    baseline: Annotated[str, typer.Option()] = "",
-    target: Annotated[str, typer.Option()] = "",
-    status: Annotated[ActionStatus, typer.Option()] = ActionStatus.PLANNED,
+    budget: Annotated[float | None, typer.Option("--budget", help=_("Euro."))] = None,
+    indicator: Annotated[str, typer.Option(help=_("How progress is measured."))] = "",
+    baseline: Annotated[str, typer.Option(help=_("The measure's value now."))] = "",
+    target: Annotated[str, typer.Option(help=_("The measure's value to reach."))] = "",
+    status: Annotated[ActionStatus, typer.Option(help=_("Where the action stands."))]
+    = ActionStatus.PLANNED,
 ) -> None:
-    """Add an action to the action plan."""
     handle = store().open(session_id)
     budget_eur: int | float | None = budget
     if budget is not None and budget.is_integer():
@@ -538,22 +657,24 @@ def add_action(
     _say(item.id)
 
 
-@add_app.command("vote")
+@add_app.command("vote", help=_("Set up a vote; options typed in (--option) or taken from "
+                                "SWOT/TOWS (--from)."))
 @friendly
 def add_vote(
-    session_id: Annotated[str, typer.Argument(metavar="ID")],
-    question: str,
-    method: Annotated[VoteMethod, typer.Option()] = VoteMethod.DOT,
-    option: Annotated[list[str] | None, typer.Option("--option", help="Option text; repeat.")]
+    session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
+    question: Annotated[str, typer.Argument(help=_("The question the room votes on."))],
+    method: Annotated[VoteMethod, typer.Option(help=_("How the votes are counted."))]
+    = VoteMethod.DOT,
+    option: Annotated[list[str] | None, typer.Option("--option", help=_("Option text; repeat."))]
     = None,
     source: Annotated[list[str] | None, typer.Option(
         "--from", metavar="ITEM_ID",
-        help="SWOT item or TOWS strategy id to take as an option; repeat.")] = None,
-    dots: Annotated[int, typer.Option(help="Dots per voter.")] = 3,
-    cap: Annotated[int | None, typer.Option(help="Most dots on one option.")] = None,
-    tie_rule: Annotated[TieRule, typer.Option()] = TieRule.REPORT,
+        help=_("SWOT item or TOWS strategy id to take as an option; repeat."))] = None,
+    dots: Annotated[int, typer.Option(help=_("Dots per voter."))] = 3,
+    cap: Annotated[int | None, typer.Option(help=_("Most dots on one option."))] = None,
+    tie_rule: Annotated[TieRule, typer.Option(help=_("What to do with a tie."))]
+    = TieRule.REPORT,
 ) -> None:
-    """Set up a vote; options typed in (--option) or taken from SWOT/TOWS (--from)."""
     from smartplan_tui.exercises import voting
 
     handle = store().open(session_id)
@@ -562,33 +683,34 @@ def add_vote(
                   for i, text in enumerate(option or (), start=len(picked)))
     options = (*picked, *typed)
     if not options:
-        raise ModelError("--option", "a vote needs options (--option TEXT or --from ITEM_ID)")
+        raise ModelError("--option", _("a vote needs options (--option TEXT or --from ITEM_ID)"))
     item = handle.add(VOTES, lambda i: Vote(i, question, method, options, dots, cap,
                                               tie_rule=tie_rule))
     _say(item.id)
 
 
-@add_app.command("ballot")
+@add_app.command("ballot", help=_("Cast a ballot (a voter's new ballot replaces their earlier "
+                                  "one)."))
 @friendly
 def add_ballot(
-    session_id: Annotated[str, typer.Argument(metavar="ID")],
-    vote_id: Annotated[str, typer.Argument(metavar="VOTE_ID")],
+    session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
+    vote_id: Annotated[str, typer.Argument(metavar="VOTE_ID", help=_("The vote's id."))],
     dots: Annotated[str | None, typer.Option(help="A=2,B=1")] = None,
-    ranking: Annotated[str | None, typer.Option(help="B,A,C (best first)")] = None,
+    ranking: Annotated[str | None, typer.Option(help=_("B,A,C (best first)"))] = None,
     scores: Annotated[str | None, typer.Option(
         help="A:impact=4,feasibility=2;B:impact=3,feasibility=5")] = None,
     voter: Annotated[str, typer.Option(
-        metavar="ID", help="Participant id (paper ballots: leave out).")] = "",
+        metavar="ID", help=_("Participant id (paper ballots: leave out)."))] = "",
     aggregate: Annotated[bool, typer.Option(
-        "--aggregate", help="--dots are counts read off a wall, not one voter's.")] = False,
+        "--aggregate", help=_("--dots are counts read off a wall, not one voter's."))] = False,
 ) -> None:
-    """Cast a ballot (a voter's new ballot replaces their earlier one)."""
     from smartplan_tui.exercises import voting
 
     ballot = _ballot(dots, ranking, scores, voter, aggregate)
     handle = store().open(session_id)
-    handle.update(VOTES, vote_id, lambda v: voting.cast(v, ballot))
-    _say(f"{vote_id}: ballot recorded")
+    vote = handle.update(VOTES, vote_id, lambda v: voting.cast(v, ballot))
+    _say(_("{vote} {question}: ballot recorded").format(vote=vote_id,
+                                                         question=quoted(vote.question)))
 
 
 def _ballot(dots: str | None, ranking: str | None, scores: str | None, voter: str,
@@ -596,7 +718,7 @@ def _ballot(dots: str | None, ranking: str | None, scores: str | None, voter: st
     given = [name for name, v in (("--dots", dots), ("--ranking", ranking), ("--scores", scores))
              if v is not None]
     if len(given) != 1:
-        raise BadValue("ballot", "give exactly one of --dots, --ranking or --scores")
+        raise BadValue("ballot", _("give exactly one of --dots, --ranking or --scores"))
     if dots is not None:
         return Ballot(voter=voter, dots=_pairs("--dots", dots), aggregate=aggregate)
     if ranking is not None:
@@ -608,7 +730,8 @@ def _ballot(dots: str | None, ranking: str | None, scores: str | None, voter: st
             continue
         option, sep, marks = part.partition(":")
         if not sep:
-            raise BadValue("--scores", f"{part!r} should look like A:impact=4,feasibility=2")
+            raise BadValue("--scores", _("{part!r} should look like A:impact=4,feasibility=2")
+                           .format(part=part))
         table[option.strip()] = _pairs("--scores", marks)
     return Ballot(voter=voter, scores=table)
 
@@ -619,9 +742,9 @@ def _pairs(name: str, text: str) -> dict[str, int]:
         key, sep, value = part.partition("=")
         # ASCII digits only: `"²".isdigit()` is true, but int("²") fails.
         if not sep or not key.strip() or not re.fullmatch(r"-?[0-9]{1,30}", value.strip()):
-            raise BadValue(name, f"{part.strip()!r} should look like A=2")
+            raise BadValue(name, _("{part!r} should look like A=2").format(part=part.strip()))
         if key.strip() in pairs:
-            raise BadValue(name, f"{key.strip()!r} is given twice")
+            raise BadValue(name, _("{key!r} is given twice").format(key=key.strip()))
         pairs[key.strip()] = int(value)
     return pairs
 

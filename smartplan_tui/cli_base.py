@@ -23,6 +23,8 @@ from typer import _click
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.exceptions import TyperException
 
+from smartplan_tui.cli_engine import ENGINE_TEMPLATES, speak_interface_language, translate_engine_text
+from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError
 from smartplan_tui.store import StoreError
 from smartplan_tui.text import visible
@@ -30,6 +32,8 @@ from smartplan_tui.text import visible
 __all__ = ["BadValue", "OneLineErrors", "PlainHelp", "PlainTyper", "fail", "friendly", "say"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+speak_interface_language()
 
 
 class BadValue(ModelError):
@@ -66,13 +70,26 @@ def _argument_name(param: TyperArgument) -> str:
 
 
 def _give_plain_metavars(params: Sequence[_click.Parameter]) -> None:
-    """Set every parameter's metavar, so help, usage and errors all name it the same way."""
+    """Set every parameter's metavar, so help, usage and errors all name it the same way;
+    Typer's own options get their help in the interface language."""
     for param in params:
         param.metavar = _plain_metavar(param)
+        if isinstance(param, TyperOption) and param.help in ENGINE_TEMPLATES:  # --help, …
+            param.help = _(param.help)
+
+
+def _write_usage(command: _click.Command, ctx: _click.Context,
+                 formatter: _click.HelpFormatter) -> None:
+    """The usage line, its "Usage:" in the interface language."""
+    pieces = command.collect_usage_pieces(ctx)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), _("Usage:") + " ")
 
 
 class PlainHelp(TyperCommand):
     """A command whose help and usage read `new [OPTIONS] TITLE` and `--minutes N`."""
+
+    def format_usage(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
+        _write_usage(self, ctx, formatter)
 
     def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
         params = super().get_params(ctx)
@@ -100,7 +117,7 @@ class PlainHelp(TyperCommand):
                 arguments.append((_argument_name(param), record[1]))
             else:
                 options.append(record)
-        for title, rows in (("Arguments", arguments), ("Options", options)):
+        for title, rows in ((_("Arguments"), arguments), (_("Options"), options)):
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
@@ -116,6 +133,9 @@ class PlainTyper(typer.Typer):
 
 class OneLineErrors(TyperGroup):
     """Click's usage errors as one line (`smartplan: error: …`), like every other error."""
+
+    def format_usage(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
+        _write_usage(self, ctx, formatter)
 
     def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
         params = super().get_params(ctx)
@@ -139,19 +159,20 @@ class OneLineErrors(TyperGroup):
             ctx = getattr(error, "ctx", None)
             if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:  # `smartplan add`
                 names = ", ".join(ctx.command.list_commands(ctx))
-                fail(f"{ctx.info_name}: missing command (one of {names}; see --help)", 2)
-            fail(error.format_message(), error.exit_code)
+                fail(_("{command}: missing command (one of {names}; see --help)").format(
+                    command=ctx.info_name, names=names), 2)
+            fail(translate_engine_text(error.format_message()), error.exit_code)
         except typer.Exit as error:
             sys.exit(error.exit_code)
         except typer.Abort:
-            fail("aborted", 1)
+            fail(_("aborted"), 1)
         sys.exit(result if isinstance(result, int) else 0)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """One line on stderr; the message quotes user text, so its control characters show."""
-    first = " ".join(str(message).split("\n")[0].split()) or "failed"
-    print(f"smartplan: error: {visible(first, None)}", file=sys.stderr)
+    first = " ".join(str(message).split("\n")[0].split()) or _("failed")
+    print(_("smartplan: error: {message}").format(message=visible(first, None)), file=sys.stderr)
     sys.exit(code)
 
 
@@ -186,6 +207,7 @@ def friendly(func: F) -> F:
 
             if isinstance(error, ExportError):
                 fail(str(error))
-            fail(f"unexpected {type(error).__name__}: {error} (please report this)")
+            fail(_("unexpected {kind}: {error} (please report this)").format(
+                kind=type(error).__name__, error=error))
 
     return wrapper  # type: ignore[return-value]

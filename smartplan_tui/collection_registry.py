@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
+from smartplan_tui.i18n import N_
 from smartplan_tui.model import (
     Action,
     AgendaItem,
@@ -66,7 +67,7 @@ class Collection(Generic[T]):
     singular: str
     """One item in messages: `session ws has no SWOT item 's9'`."""
     plural: str
-    """Several items, as the counts panel labels them (`SWOT items`)."""
+    """Several items, as the counts panel labels them (`SWOT items`), marked for translation."""
 
     def items(self, session: Session) -> tuple[T, ...]:
         """This list of `session`."""
@@ -77,13 +78,13 @@ class Collection(Generic[T]):
         return f"Collection({self.name!r})"
 
 
-PARTICIPANTS = Collection("participants", Participant, "p", "participant", "participants")
-AGENDA = Collection("agenda", AgendaItem, "ag", "agenda item", "agenda items")
-SWOT = Collection("swot", SwotItem, "s", "SWOT item", "SWOT items")
-TOWS = Collection("tows", TowsStrategy, "t", "TOWS strategy", "TOWS strategies")
-VOTES = Collection("votes", Vote, "v", "vote", "votes")
-ACTIONS = Collection("actions", Action, "a", "action", "actions")
-NOTES = Collection("notes", Note, "n", "note", "notes")
+PARTICIPANTS = Collection("participants", Participant, "p", "participant", N_("participants"))
+AGENDA = Collection("agenda", AgendaItem, "ag", "agenda item", N_("agenda items"))
+SWOT = Collection("swot", SwotItem, "s", "SWOT item", N_("SWOT items"))
+TOWS = Collection("tows", TowsStrategy, "t", "TOWS strategy", N_("TOWS strategies"))
+VOTES = Collection("votes", Vote, "v", "vote", N_("votes"))
+ACTIONS = Collection("actions", Action, "a", "action", N_("actions"))
+NOTES = Collection("notes", Note, "n", "note", N_("notes"))
 
 #: Every list, in the order of the interchange format and of the `Session` fields.
 COLLECTIONS: tuple[Collection[Any], ...] = (PARTICIPANTS, AGENDA, SWOT, TOWS, VOTES, ACTIONS,

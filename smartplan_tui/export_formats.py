@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from smartplan_tui.exports.atomic import atomic_write
 from smartplan_tui.exports.formats import DOCUMENTS, ExportFormat
+from smartplan_tui.i18n import N_
 from smartplan_tui.model import Session
 from smartplan_tui.store import dumps, session_to_document
 
@@ -36,7 +37,8 @@ def write_interchange(session: Session, path: str | os.PathLike[str]) -> Path:
     return atomic_write(path, write)
 
 
-INTERCHANGE = ExportFormat("json", "SmartPlan JSON (.json)", ".json", write_interchange)
+INTERCHANGE = ExportFormat("json", N_("SmartPlan JSON (.json)"), ".json", write_interchange,
+                           takes_language=False)
 
 #: Every export format by name, in the order `--help` and the export dialog list them (the
 #: command line's default first).

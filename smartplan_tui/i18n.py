@@ -19,16 +19,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
+    "LANGUAGE_NAMES",
     "LOCALE_DIR",
     "N_",
     "_",
+    "choose_language",
     "current_language",
     "interface_language",
     "ngettext",
+    "normalise_language",
     "set_interface_language",
     "writing_in",
 ]
@@ -36,8 +43,13 @@ __all__ = [
 LANGUAGES: tuple[str, ...] = ("en", "lv", "lt")
 """The languages SmartPlan speaks; English is the source language of every message id."""
 
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "lv": "Latviešu", "lt": "Lietuvių"}
+"""Each language by its own name, as a speaker looks for it in a list (never translated)."""
+
 DEFAULT_LANGUAGE = "en"
 DOMAIN = "smartplan"
+LANGUAGE_VARIABLE = "SMARTPLAN_LANG"
+"""The environment variable that chooses the interface language (after `--lang`)."""
 LOCALE_DIR = Path(__file__).parent / "locale"
 
 _interface = DEFAULT_LANGUAGE
@@ -60,6 +72,22 @@ def normalise_language(value: str | None) -> str | None:
         return None
     code = value.strip().replace("-", "_").split(".")[0].split("_")[0].lower()
     return code if code in LANGUAGES else None
+
+
+def choose_language(asked: str | None, environ: Mapping[str, str], saved: object = None) -> str:
+    """The interface language: `--lang`, else `$SMARTPLAN_LANG`, else the setting saved from
+    the app, else the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+
+    A value SmartPlan does not speak (`de_DE.UTF-8`, `C`) lets the next one in the chain
+    speak, as gettext itself does; only `--lang` is checked strictly, by the command line.
+    """
+    chain: list[object] = [asked, environ.get(LANGUAGE_VARIABLE), saved]
+    chain += [environ.get(name) for name in ("LC_ALL", "LC_MESSAGES", "LANG")]
+    for value in chain:
+        code = normalise_language(value) if isinstance(value, str) else None
+        if code is not None:
+            return code
+    return DEFAULT_LANGUAGE
 
 
 def set_interface_language(language: str) -> None:

@@ -30,6 +30,9 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 
+# The one module of ours the model imports: messages a person reads are translated.
+from smartplan_tui.i18n import _, ngettext
+
 __all__ = [
     "ATTENDANCE_COLUMNS",
     "CONSENT_WAYS",
@@ -74,6 +77,7 @@ __all__ = [
     "legacy_session_id_ok",
     "parse_date",
     "parse_datetime",
+    "parse_time",
     "reference_problems",
     "repoint",
     "session_id_problem",
@@ -107,6 +111,8 @@ NEW_SESSION_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                             *(f"lpt{i}" for i in range(10))})
 COUNTRY_RE = re.compile(r"[A-Z]{2}")
+#: A time of day: hours (one or two digits), minutes and optional seconds, by `:` or `.`.
+_TIME_OF_DAY = re.compile(r"([0-9]{1,2})[:.]([0-9]{2})(?:[:.]([0-9]{2}))?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_ID_CHAR = re.compile(r"[\s\x00-\x1f]")
 _PLAIN_KEY = re.compile(r"[\w:-]{1,100}")
@@ -150,8 +156,8 @@ class Quadrant(StrEnum):
         quadrant = _QUADRANT_NAMES.get(text) or _QUADRANT_NAMES.get(text.strip().lower())
         if quadrant is not None:
             return quadrant
-        raise ModelError("", f"unknown quadrant {describe(text)} (use strengths, weaknesses, "
-                         "opportunities, threats or S/W/O/T)")
+        raise ModelError("", _("unknown quadrant {text} (use strengths, weaknesses, "
+                               "opportunities, threats or S/W/O/T)").format(text=describe(text)))
 
     @property
     def letter(self) -> str:
@@ -250,16 +256,18 @@ def legacy_session_id_ok(text: object) -> bool:
 def session_id_problem(text: object) -> str | None:
     """Why `text` cannot be the id of a new session, or None if it can."""
     if not isinstance(text, str):
-        return f"must be text, not {describe(text)}"
+        return _("must be text, not {value}").format(value=describe(text))
     if not text:
-        return "must not be empty"
+        return _("must not be empty")
     if len(text) > MAX_SESSION_ID:
-        return f"is {len(text):,} characters long; at most {MAX_SESSION_ID}"
+        return _("is {n:,} characters long; at most {most}").format(n=len(text),
+                                                                    most=MAX_SESSION_ID)
     if not NEW_SESSION_ID_RE.fullmatch(text):
-        return (f"{describe(text)} is not a valid id for a new session (lower-case letters a-z, "
-                "digits and '-', starting with a letter or digit)")
+        return _("{text} is not a valid id for a new session (lower-case letters a-z, digits "
+                 "and '-', starting with a letter or digit)").format(text=describe(text))
     if text in RESERVED_NAMES:
-        return f"{text!r} is a reserved file name on Windows; choose another id"
+        return _("{text!r} is a reserved file name on Windows; choose another id").format(
+            text=text)
     return None
 
 
@@ -316,12 +324,14 @@ def _text(path: str, value: object, *, required: bool = False) -> None:
     if not isinstance(value, str):
         raise ModelError(path, f"must be text, not {type(value).__name__}")
     if required and not value.strip():
-        raise ModelError(path, "must not be empty")
+        raise ModelError(path, _("must not be empty"))
     if len(value) > MAX_TEXT:
-        raise ModelError(path, f"is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
+        raise ModelError(path, _("is {n:,} characters long; the limit is {most:,}").format(
+            n=len(value), most=MAX_TEXT))
     surrogate = _SURROGATE.search(value)
     if surrogate:
-        raise ModelError(path, f"contains an invalid character U+{ord(surrogate.group()):04X}")
+        raise ModelError(path, _("contains an invalid character U+{code:04X}").format(
+            code=ord(surrogate.group())))
 
 
 def _item_id(path: str, value: object) -> None:
@@ -357,11 +367,12 @@ def _enum(path: str, cls: type[StrEnum], value: object) -> None:
 
 def _int(path: str, value: object, lo: int, hi: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ModelError(path, f"must be a whole number, not {describe(value)}")
+        raise ModelError(path, _("must be a whole number, not {value}").format(
+            value=describe(value)))
     if value < lo:
-        raise ModelError(path, f"{describe(value)} is below {lo}")
+        raise ModelError(path, _("{value} is below {lo}").format(value=describe(value), lo=lo))
     if value > hi:
-        raise ModelError(path, f"{describe(value)} is above {hi}")
+        raise ModelError(path, _("{value} is above {hi}").format(value=describe(value), hi=hi))
 
 
 def _bool(path: str, value: object) -> None:
@@ -377,21 +388,38 @@ def _all(path: str, values: object, cls: type, what: str) -> None:
 def parse_date(text: str) -> date:
     """An ISO date (`2027-02-28`); `2027-02-30` is refused with a clear reason."""
     if not isinstance(text, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ModelError("", f"{describe(text)} is not a date in the form YYYY-MM-DD")
+        raise ModelError("", _("{text} is not a date in the form YYYY-MM-DD").format(
+            text=describe(text)))
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ModelError("", f"{text} is not a real date") from None
+        raise ModelError("", _("{text} is not a real date").format(text=text)) from None
 
 
 def parse_datetime(text: str) -> datetime:
     """An ISO 8601 timestamp (`2026-12-01T10:15:00+02:00`)."""
     if not isinstance(text, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ].+", text):
-        raise ModelError("", f"{describe(text)} is not a timestamp in the form YYYY-MM-DDTHH:MM:SS")
+        raise ModelError("", _("{text} is not a timestamp in the form YYYY-MM-DDTHH:MM:SS").format(
+            text=describe(text)))
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        raise ModelError("", f"{describe(text)} is not a real date and time") from None
+        raise ModelError("", _("{text} is not a real date and time").format(
+            text=describe(text))) from None
+
+
+def parse_time(text: str) -> time:
+    """A time of day as people type it, `9:30`, `09:30` or `9.30` (seconds allowed), without
+    a time zone: the one parse of every time typed or read, so all accept the same."""
+    found = _TIME_OF_DAY.fullmatch(text) if isinstance(text, str) else None
+    try:
+        if found is None:
+            raise ValueError(text)
+        hour, minute, second = found.groups()
+        return time(int(hour), int(minute), int(second or 0))
+    except ValueError:
+        raise ModelError("", _("{text} is not a time of day (HH:MM)").format(
+            text=describe(text))) from None
 
 
 # ---------------------------------------------------------------- the objects
@@ -445,6 +473,8 @@ class ProjectProfile:
     author: str = ""
     consent_purposes: tuple[ConsentPurpose, ...] = ()
     attendance_columns: tuple[str, ...] = ()
+    introduction: str = ""
+    """The handbook's introduction: paragraphs of plain text or Markdown."""
 
     def __post_init__(self) -> None:
         _texts("profile.attendance_columns", self.attendance_columns)
@@ -453,7 +483,7 @@ class ProjectProfile:
             raise ModelError("profile.attendance_columns", f"{describe(unknown[0])} is not one "
                              f"of {', '.join(ATTENDANCE_COLUMNS)}")
         for name in ("project", "acronym", "number", "programme", "organiser", "disclaimer",
-                     "author"):
+                     "author", "introduction"):
             _text(f"profile.{name}", getattr(self, name))
         _texts("profile.partners", self.partners)
         _texts("profile.logos", self.logos)
@@ -553,14 +583,18 @@ class SessionInfo:
             value = getattr(self, name)
             if value is not None and not isinstance(value, time):
                 raise ModelError(f"session.{name}", "must be a time of day")
+        one_day = self.end_date is None or self.end_date == self.date
+        if (one_day and self.start_time is not None and self.end_time is not None
+                and self.end_time < self.start_time):
+            raise ModelError("session.end_time", _("is before the start time"))
         if self.end_date is None:
             return
         if not isinstance(self.end_date, date) or isinstance(self.end_date, datetime):
             raise ModelError("session.end_date", "must be a date")
         if self.date is None:
-            raise ModelError("session.end_date", "needs a start date (date)")
+            raise ModelError("session.end_date", _("needs a start date (date)"))
         if self.end_date < self.date:
-            raise ModelError("session.end_date", "is before the start date")
+            raise ModelError("session.end_date", _("is before the start date"))
 
 
 #: How a consent was collected.
@@ -616,10 +650,11 @@ class Participant:
         if len(set(purposes)) != len(purposes):
             raise ModelError("consent", "names a purpose twice")
         if self.country and not COUNTRY_RE.fullmatch(self.country):
-            raise ModelError("country", f"{describe(self.country)} is not a two-letter country code "
-                             "(LV, LT)")
+            raise ModelError("country", _("{text} is not a two-letter country code (LV, LT)"
+                                          ).format(text=describe(self.country)))
         if self.email and ("@" not in self.email or any(c.isspace() for c in self.email)):
-            raise ModelError("email", f"{describe(self.email)} is not an e-mail address")
+            raise ModelError("email", _("{text} is not an e-mail address").format(
+                text=describe(self.email)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -642,13 +677,14 @@ class AgendaItem:
                 raise ModelError(name, "must be a timestamp")
         if self.ended_at is not None:
             if self.started_at is None:
-                raise ModelError("ended_at", "an item cannot end before it started")
+                raise ModelError("ended_at", _("an item cannot end before it started"))
             try:
                 backwards = self.ended_at < self.started_at
             except TypeError:
-                raise ModelError("ended_at", "mixes a timestamp with and without a time zone") from None
+                raise ModelError("ended_at", _("mixes a timestamp with and without a time zone")
+                                 ) from None
             if backwards:
-                raise ModelError("ended_at", "is before started_at")
+                raise ModelError("ended_at", _("is before started_at"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -831,13 +867,14 @@ class Vote:
             _int("max_dots_per_option", self.max_dots_per_option, 1, MAX_DOTS)
         _texts("criteria", self.criteria)
         if not self.criteria or len(set(self.criteria)) != len(self.criteria):
-            raise ModelError("criteria", "must name at least one criterion, each once")
+            raise ModelError("criteria", _("must name at least one criterion, each once"))
         if not isinstance(self.scale, tuple) or len(self.scale) != 2:
-            raise ModelError("scale", "must be two whole numbers, low before high")
+            raise ModelError("scale", _("must be two whole numbers, low before high"))
         for i, end in enumerate(self.scale):
             _int(f"scale[{i}]", end, -MAX_SCALE, MAX_SCALE)
         if self.scale[0] >= self.scale[1]:
-            raise ModelError("scale", f"{self.scale[0]}–{self.scale[1]} must be low before high")
+            raise ModelError("scale", _("{low}–{high} must be low before high").format(
+                low=self.scale[0], high=self.scale[1]))
         _all("tie_break", self.tie_break, str, "option ids")
         _all("kept_recounts", self.kept_recounts, VoteMethod, "methods")
         if self.method in self.kept_recounts or (
@@ -847,7 +884,8 @@ class Vote:
         known = self.option_ids
         for i, option_id in enumerate(self.tie_break):
             if option_id not in known:
-                raise ModelError(f"tie_break[{i}]", f"unknown option {describe(option_id)}")
+                raise ModelError(f"tie_break[{i}]", _("unknown option {option}").format(
+                    option=describe(option_id)))
         voters: set[str] = set()
         devices: set[str] = set()
         for i, ballot in enumerate(self.ballots):
@@ -878,35 +916,42 @@ class Vote:
         known = set(self.option_ids)
         wanted = self.method.ballot_kind
         if ballot.kind != wanted:
-            return f"a {self.method.value} vote takes {wanted}, not {ballot.kind}"
+            return _("a {method} vote takes {wanted}, not {kind}").format(
+                method=self.method.value, wanted=wanted, kind=ballot.kind)
         if ballot.dots is not None:
             for option_id, n in ballot.dots.items():
                 if option_id not in known:
-                    return f"unknown option {describe(option_id)}"
+                    return _("unknown option {option}").format(option=describe(option_id))
                 if (not ballot.aggregate and self.max_dots_per_option is not None
                         and n > self.max_dots_per_option):
-                    return (f"{n} dots on {option_id} exceed the cap of "
-                            f"{self.max_dots_per_option} per option")
+                    return ngettext("{n} dot on {option} exceeds the cap of {cap} per option",
+                                    "{n} dots on {option} exceed the cap of {cap} per option",
+                                    n).format(n=n, option=option_id,
+                                              cap=self.max_dots_per_option)
             total = sum(ballot.dots.values())
             if not ballot.aggregate and total > self.dots_per_voter:
-                return f"{total} dots exceed the budget of {self.dots_per_voter}"
+                return ngettext("{n} dot exceeds the budget of {budget}",
+                                "{n} dots exceed the budget of {budget}", total).format(
+                    n=total, budget=self.dots_per_voter)
         if ballot.ranking is not None:
             for option_id in ballot.ranking:
                 if option_id not in known:
-                    return f"unknown option {describe(option_id)}"
+                    return _("unknown option {option}").format(option=describe(option_id))
             if not ballot.ranking:
-                return "ranks no option"
+                return _("ranks no option")
         if ballot.scores is not None:
             lo, hi = self.scale
             for option_id, marks in ballot.scores.items():
                 if option_id not in known:
-                    return f"unknown option {describe(option_id)}"
+                    return _("unknown option {option}").format(option=describe(option_id))
                 for criterion, mark in marks.items():
                     if criterion not in self.criteria:
-                        return f"unknown criterion {describe(criterion)} for option {option_id}"
+                        return _("unknown criterion {criterion} for option {option}").format(
+                            criterion=describe(criterion), option=option_id)
                     if not isinstance(mark, int) or isinstance(mark, bool) or not lo <= mark <= hi:
-                        return (f"score {describe(mark)} for {option_id} {criterion} is outside "
-                                f"{lo}–{hi}")
+                        return _("score {mark} for {option} {criterion} is outside {lo}–{hi}"
+                                 ).format(mark=describe(mark), option=option_id,
+                                          criterion=criterion, lo=lo, hi=hi)
         return None
 
 
@@ -940,12 +985,15 @@ class Action:
         if self.budget_eur is not None:
             budget = self.budget_eur
             if isinstance(budget, bool) or not isinstance(budget, int | float):
-                raise ModelError("budget_eur", f"must be a number, not {describe(budget)}")
+                raise ModelError("budget_eur", _("must be a number, not {value}").format(
+                    value=describe(budget)))
             if isinstance(budget, float) and not math.isfinite(budget):
-                raise ModelError("budget_eur", f"{budget} is not a finite number")
+                raise ModelError("budget_eur", _("{value} is not a finite number").format(
+                    value=budget))
             if not 0 <= budget <= MAX_BUDGET_EUR:
-                raise ModelError("budget_eur", f"{describe(budget)} is not a budget in euro "
-                                 f"(0 to {MAX_BUDGET_EUR:,})")
+                raise ModelError("budget_eur", _("{value} is not a budget in euro (0 to {most:,})"
+                                                 ).format(value=describe(budget),
+                                                          most=MAX_BUDGET_EUR))
         _enum("status", ActionStatus, self.status)
 
 

@@ -19,7 +19,10 @@ import unicodedata
 from collections.abc import Sequence
 
 __all__ = ["LONG_REST", "PICTURES", "ROW_LIMIT", "and_list", "columns", "fit", "json_text",
-           "shorten", "visible"]
+           "quoted", "shorten", "visible"]
+
+#: Columns of an item's text when a message names the item by it.
+QUOTE_WIDTH = 40
 
 #: Characters shown in one list row before it is cut with an ellipsis.
 ROW_LIMIT = 280
@@ -103,6 +106,14 @@ def fit(text: str, width: int, *, right: bool = False) -> str:
     shown, used = _shorten(text, width)
     padding = " " * (width - used)
     return padding + shown if right else shown + padding
+
+
+def quoted(text: str, width: int = QUOTE_WIDTH) -> str:
+    """`“Ferry link”`: how a message names an item, by a short form of its own text.
+
+    Ids such as `s10` mean nothing to the people in the room; the words they wrote do.
+    """
+    return f"“{shorten(text, width)}”"
 
 
 def and_list(names: Sequence[str]) -> str:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from smartplan_tui.demo import ensure_demo
 from smartplan_tui.store import SessionStore
+
+# The tests read English: a subprocess must not pick up the developer's own locale
+# (`LANG=lv_LV.UTF-8`). Tests of the other languages ask for theirs.
+os.environ["SMARTPLAN_LANG"] = "en"
 
 
 @pytest.fixture

@@ -87,6 +87,14 @@ def test_from_priority_titles_the_action_and_qualifies_shared_letters() -> None:
         actions.from_priority(s, "v7", "A", "a9")
 
 
+def test_a_priority_is_named_by_its_letter_and_text_and_by_its_question_among_several() -> None:
+    s = session()
+    v1, v2 = s.votes
+    assert actions.priority_name(s, v2, v2.options[0]) == "A · Other A · “Second”"
+    alone = dataclasses.replace(s, votes=(v1,))
+    assert actions.priority_name(alone, v1, v1.options[1]) == "B · Wind port"
+
+
 def test_linked_items_through_the_option_source() -> None:
     s = session()
     assert [i.id for i in actions.linked_items(s, SMART)] == ["s1"]

@@ -75,7 +75,7 @@ def test_mixing_time_zones_is_a_clear_error() -> None:
     day = agenda.start(PLAN, "ag1", T0)
     with pytest.raises(ModelError, match="mixes a timestamp with and without a time zone"):
         agenda.time_left(day[0], datetime(2026, 12, 1, 9, 30))
-    with pytest.raises(ModelError, match="before ag1 started"):
+    with pytest.raises(ModelError, match="before “Welcome” started"):
         agenda.start(day, "ag2", minutes(-5))
 
 

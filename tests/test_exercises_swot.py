@@ -94,9 +94,10 @@ def test_merging_a_merged_item_keeps_every_origin_once() -> None:
 
 def test_merge_refuses_itself_and_items_of_different_quadrants() -> None:
     session = session_with_links()
-    with pytest.raises(ModelError, match="cannot merge s1 with itself"):
+    with pytest.raises(ModelError, match="cannot merge “Deep-water port” with itself"):
         swot.merge(session, "s1", "s1")
-    with pytest.raises(ModelError, match="s1 is in strengths and w1 in weaknesses"):
+    with pytest.raises(ModelError, match="“Deep-water port” is in strengths and “Ageing fleet” "
+                       "in weaknesses"):
         swot.merge(session, "s1", "w1")
 
 

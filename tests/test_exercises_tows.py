@@ -25,7 +25,7 @@ def test_make_strategy_accepts_a_matching_so() -> None:
 
 @pytest.mark.parametrize(("kind", "links", "reason"), [
     ("SO", ["s1", "o1", "t1"],
-     "links: t1 is one of the threats; an SO strategy combines strengths with opportunities"),
+     "links: “Storms” is one of the threats; an SO strategy combines strengths with opportunities"),
     ("SO", ["s1", "s2"], "links: an SO strategy needs at least one of the opportunities"),
     ("WT", ["w1", "zz"], "links: links 'zz', which is no SWOT item"),
     ("WO", [], "links: a WO strategy needs at least one of the weaknesses"),
@@ -58,7 +58,7 @@ def test_problems_appear_when_a_linked_item_moves_quadrant() -> None:
     moved = dataclasses.replace(base, swot=tuple(
         swot.move(i, "T") if i.id == "o1" else i for i in base.swot))
     assert tows.problems(moved.tows[0], moved) == [
-        "o1 is one of the threats; an SO strategy combines strengths with opportunities",
+        "“Wind” is one of the threats; an SO strategy combines strengths with opportunities",
         "an SO strategy needs at least one of the opportunities"]
 
 

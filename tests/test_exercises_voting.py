@@ -38,7 +38,7 @@ def test_cast_refuses_a_ballot_over_the_budget_with_the_reason() -> None:
     vote = dot_vote(Ballot("p1", dots={"A": 1}))
     with pytest.raises(ModelError) as caught:
         voting.cast(vote, Ballot("p2", dots={"A": 2, "B": 2}))
-    assert str(caught.value) == "ballots[1]: 4 dots exceed the budget of 3"
+    assert str(caught.value) == "ballot 2: 4 dots exceed the budget of 3"
 
 
 def test_cast_refuses_more_dots_on_one_option_than_the_cap() -> None:
@@ -69,7 +69,7 @@ def test_anonymous_ballots_add_up() -> None:
 def test_a_closed_vote_refuses_ballots_until_reopened() -> None:
     vote = voting.close(dot_vote())
     assert vote.status is VoteStatus.CLOSED
-    with pytest.raises(ModelError, match="vote v1 is closed"):
+    with pytest.raises(ModelError, match="vote “Which first\\?” is closed"):
         voting.cast(vote, Ballot("p1", dots={"A": 1}))
     with pytest.raises(ModelError, match="closed"):
         voting.remove_ballot(vote, 0)
@@ -79,7 +79,7 @@ def test_a_closed_vote_refuses_ballots_until_reopened() -> None:
 def test_remove_ballot() -> None:
     vote = dot_vote(Ballot("p1", dots={"A": 1}), Ballot("p2", dots={"B": 1}))
     assert [b.voter for b in voting.remove_ballot(vote, 0).ballots] == ["p2"]
-    with pytest.raises(ModelError, match=r"ballots\[5\]: vote v1 has 2 ballots"):
+    with pytest.raises(ModelError, match=r"ballot 6: vote “Which first\?” has 2 ballots"):
         voting.remove_ballot(vote, 5)
 
 
@@ -114,7 +114,7 @@ def test_add_and_remove_options() -> None:
     vote = voting.add_option(dot_vote(Ballot("p1", dots={"A": 1})), "Typed in")
     assert vote.options[-1] == VoteOption("D", "Typed in")
     assert voting.remove_option(vote, "D").option_ids == ("A", "B", "C")
-    with pytest.raises(ModelError, match="mentions option A"):
+    with pytest.raises(ModelError, match="ballot 1: mentions option A “"):
         voting.remove_option(vote, "A")
 
 
@@ -129,6 +129,15 @@ def test_ties_are_reported_and_ranked_as_in_sport() -> None:
     assert result.tie_rule is TieRule.REPORT
     assert "Tied: A = B. The ties stand" in result.explanation
     assert result.winners == ("A", "B")
+
+
+def test_a_vote_without_ballots_says_so_instead_of_calling_every_option_tied() -> None:
+    result = voting.count(dot_vote())
+    assert result.counted == 0 and result.winners == ()
+    assert result.explanation == "No ballots yet."
+    table = voting.render_table(result, explain=True)
+    assert "ties:" not in table and "Tied" not in table
+    assert table.endswith("No ballots yet.")
 
 
 def test_option_order_tie_rule_is_applied_and_recorded() -> None:
@@ -212,9 +221,9 @@ def test_dots_cannot_be_scored() -> None:
     vote = dot_vote(Ballot("p1", dots={"A": 1}))
     with pytest.raises(ModelError) as caught:
         voting.count(vote, VoteMethod.SCORE)
-    assert str(caught.value) == ("method: vote v1 has dots ballots, which a score count "
-                                 "cannot use (it needs scores); count them with dot, borda "
-                                 "or schulze")
+    assert str(caught.value) == ("method: vote “Which first?” has dots ballots, which a score "
+                                 "count cannot use (it needs scores); count them with dot, "
+                                 "borda or schulze")
 
 
 def test_rankings_cannot_be_counted_as_scores_and_unknown_methods_are_named() -> None:

@@ -16,7 +16,7 @@ import pytest
 from docx_readback import body_text, headings, open_docx
 from session_factory import rich_session
 from textual.widgets import Input, OptionList, Select
-from tui_support import settle
+from tui_support import settle, toasts
 from typer.testing import CliRunner
 
 from smartplan_tui.app import make_app
@@ -131,7 +131,7 @@ def test_a_template_is_refused_for_formats_that_take_none(home: Path, demo_store
 async def _export_from_the_app(home: Path, kind: str, folder: Path) -> tuple[str, Path]:
     """Choose `kind` in the app's export dialog, keep the file name it offers, export."""
     app = make_app(home, DEMO_ID)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
@@ -150,8 +150,7 @@ async def _export_from_the_app(home: Path, kind: str, folder: Path) -> tuple[str
         offered = Path(path_input.value)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        status = str(dialog.query_one("#export-status").render())
-        assert status == f"Saved to {offered.resolve()}", status
+        assert toasts(app) == [f"Exported\nSaved to {offered.resolve()}"], toasts(app)
     return "\n".join(labels), offered
 
 

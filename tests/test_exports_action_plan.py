@@ -29,8 +29,8 @@ def test_priority_is_short_and_a_missing_target_is_a_dash() -> None:
 def test_the_total_counts_actions_without_a_budget() -> None:
     session = _session(Action("a1", "One", budget_eur=1000), Action("a2", "Two"),
                        Action("a3", "Three"))
-    assert content.budget_total(session.actions) == "1,000 € (2 actions have no budget)"
-    assert content.budget_total(session.actions[:1]) == "1,000 €"
+    assert content.budget_total(session.actions) == "€1,000 (2 actions have no budget)"
+    assert content.budget_total(session.actions[:1]) == "€1,000"
     assert content.budget_total(session.actions[1:]) == ""
 
 
@@ -40,6 +40,6 @@ def test_subtotals_by_priority_in_the_order_they_first_appear() -> None:
                        Action("a3", "Three", priority="B", budget_eur=250),
                        Action("a4", "Four"))
     assert content.budget_by_priority(session).rows == [
-        ("B: Rail", "2", "750 €"), ("A: Green ferry corridor between Liepāja and Klaipėda "
-                                     "harbours", "1", "1,000 €"), ("No priority", "1", "—")]
+        ("B: Rail", "2", "€750"), ("A: Green ferry corridor between Liepāja and Klaipėda "
+                                     "harbours", "1", "€1,000"), ("No priority", "1", "—")]
     assert content.budget_by_priority(_session(Action("a1", "One"))).rows == []

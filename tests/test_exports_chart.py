@@ -46,3 +46,11 @@ def test_many_options_fit_a_page() -> None:
 def test_zero_and_negative_scores_still_draw() -> None:
     image = Image.open(io.BytesIO(bar_chart(["a", "b", "c"], [0.0, -1.5, 0.0], winners=2)))
     assert len(bar_lengths(image, (WINNER, OTHER))) == 3
+
+
+def test_forty_long_labels_still_fit_a_page_with_every_bar() -> None:
+    label = "A cross-border green ferry corridor between Liepāja and Klaipėda with shore power"
+    png = bar_chart([f"o{i} {label}" for i in range(40)], list(range(40, 0, -1)))
+    image = Image.open(io.BytesIO(png))
+    assert image.height <= MAX_HEIGHT_PX
+    assert len(bar_lengths(image, (WINNER, OTHER))) == 40

@@ -58,22 +58,27 @@ def test_an_open_vote_is_provisional_in_the_report_and_the_handbook(tmp_path: Pa
     markdown = write_markdown(session, tmp_path / "r.md").read_text(encoding="utf-8")
     assert "**Status:** open (provisional: the vote is still open)" in markdown
     handbook = open_docx(write_handbook([session], tmp_path / "h.docx"))
-    winners = table_rows(next(t for t in handbook.tables if t.rows[0].cells[1].text == "Question"))
-    assert winners[1][3] == "A: Green ferry corridor"
-    assert winners[2][3].endswith("(provisional: the vote is still open)")
+    still_open = table_rows(next(t for t in handbook.tables
+                                 if t.rows[0].cells[1].text == "Question"))
+    assert [row[1] for row in still_open[1:]] == ["Which skills gap matters most?",
+                                                 "How good are the project ideas?"]
+    assert all(row[3].endswith("(provisional: the vote is still open)")
+               for row in still_open[1:])
 
 
 def test_a_merged_swot_item_keeps_the_texts_it_was_made_of(tmp_path: Path) -> None:
     session = rich_session()
     merged = SwotItem("s1", session.swot[0].quadrant, "Ice-free ports", merged_from=(
-        Origin("s1", "Ice-free ports in Liepāja"), Origin("s9", "Klaipėda port never freezes")))
+        Origin("s1", "Ice-free ports in Liepāja", "p1"),
+        Origin("s9", "Klaipėda port never freezes")))
     session = replace(session, swot=(merged, *session.swot[1:]))
     document = open_docx(write_report(session, tmp_path / "r.docx"))
     grid = document.tables[next(i for i, t in enumerate(document.tables)
                                 if t.rows[0].cells[0].text.startswith("Strengths"))]
-    assert "merged from: Ice-free ports in Liepāja | Klaipėda port never freezes" in \
-        grid.rows[0].cells[0].text
+    # Each text quoted, with its author's name (the participant, not the id).
+    assert ("merged from: “Ice-free ports in Liepāja” (Anna Ozola); “Klaipėda port never "
+            "freezes”") in grid.rows[0].cells[0].text
     markdown = write_markdown(session, tmp_path / "r.md").read_text(encoding="utf-8")
     line = next(line for line in markdown.splitlines() if "merged from" in line)
-    assert line.startswith("  _merged from: Ice-free ports in Liepāja ")
-    assert line.endswith(" Klaipėda port never freezes_")
+    assert line.startswith("  _merged from: “Ice-free ports in Liepāja” (Anna Ozola); ")
+    assert line.endswith(" “Klaipėda port never freezes”_")

@@ -54,7 +54,7 @@ def test_the_subject_is_a_sentence(tmp_path: Path) -> None:
     assert attendance.core_properties.subject.startswith("Attendance list of the innovation camp")
     handbook = docx.Document(str(write_handbook([session], tmp_path / "h.docx")))
     assert handbook.core_properties.subject == (
-        "Programme handbook of 1 session: Coastal innovation camp.")
+        "Handbook of 1 session: Coastal innovation camp.")
 
 
 def test_no_template_leftovers(tmp_path: Path) -> None:

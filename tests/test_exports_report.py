@@ -61,7 +61,7 @@ def test_title_block_names_kind_date_place_and_facilitator(report: Any) -> None:
 
 def test_agenda_shows_plan_against_actual(report: Any) -> None:
     rows = table_rows(find_table(report, "Item"))
-    assert rows[0] == ["Item", "Exercise", "Start", "End", "Planned (min)", "Actual (min)",
+    assert rows[0] == ["Item", "Exercise", "Started", "Ended", "Planned (min)", "Actual (min)",
                        "+/− (min)"]
     assert rows[1] == ["Welcome and goals", "", "09:00", "09:20", "15", "20", "+5"]
     assert [row[1] for row in rows[2:5]] == ["SWOT", "Voting", "Action plan"]
@@ -93,9 +93,9 @@ def test_swot_is_a_two_by_two_table_with_every_item(report: Any) -> None:
 
 def test_tows_lists_the_items_each_strategy_combines(report: Any) -> None:
     rows = table_rows(find_table(report, "Type"))
-    assert rows[1] == ["SO", "Green ferry corridor Liepāja–Klaipėda",
+    assert rows[1] == ["SO (Strengths–Opportunities)", "Green ferry corridor Liepāja–Klaipėda",
                        "S1 Ice-free ports in Liepāja and Klaipėda\nO1 EU funds for green shipping"]
-    assert rows[2][0] == "WT"
+    assert rows[2][0] == "WT (Weaknesses–Threats)"
 
 
 def test_each_vote_has_results_a_chart_and_an_explanation(report: Any) -> None:
@@ -144,15 +144,15 @@ def test_action_plan_columns_and_smart_gaps(report: Any) -> None:
     assert rows[1] == ["Apply for Interreg funding\nJoint application for the ferry corridor",
                        "A: Green ferry corridor", "Anna Ozola",
                        "Klaipėda University, Region Skåne", "2027-01-10 → 2027-06-30",
-                       "12,000\u00a0€", "applications submitted", "0 → 1", "in progress", "none"]
+                       "€12,000", "applications submitted", "0 → 1", "in progress", "none"]
     assert rows[2][4] == "by 2027-03-01"
-    assert rows[3][0] == MARKUP_TEXT and rows[3][5] == "2,500.5\u00a0€"
+    assert rows[3][0] == MARKUP_TEXT and rows[3][5] == "€2,500.50"
     gaps = paragraph_after(report, "SMART gaps")
     assert gaps[0].startswith("Rail lobby letter\nS: ")
-    assert "Total budget: 14,500.5 € (1 action has no budget)" in body_text(report)
+    assert "Total budget: €14,500.50 (1 action has no budget)" in body_text(report)
     assert table_rows(find_table(report, "Priority")) == [
-        ["Priority", "Actions", "Budget"], ["A: Green ferry corridor", "1", "12,000\u00a0€"],
-        ["B: Regional rail lobby", "1", "—"], ["No priority", "1", "2,500.5\u00a0€"]]
+        ["Priority", "Actions", "Budget"], ["A: Green ferry corridor", "1", "€12,000"],
+        ["B: Regional rail lobby", "1", "—"], ["No priority", "1", "€2,500.50"]]
 
 
 def test_notes_decisions_and_parking_lot(report: Any) -> None:

@@ -130,7 +130,7 @@ def test_the_agenda_shows_times_and_names_and_drops_empty_columns() -> None:
         AgendaItem("ag1", "Welcome", 15, "", start, start + timedelta(minutes=20)),
         AgendaItem("ag2", "Ideas", 45)))
     table = content.agenda_report_table(session)
-    assert table.headers == ("Item", "Start", "End", "Planned (min)", "Actual (min)",
+    assert table.headers == ("Item", "Started", "Ended", "Planned (min)", "Actual (min)",
                              "+/− (min)")
     assert table.rows[0] == ("Welcome", "09:00", "09:20", "15", "20", "+5")
     later = replace(session.agenda[1], started_at=start + timedelta(days=1),

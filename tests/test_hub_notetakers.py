@@ -96,6 +96,8 @@ async def test_the_websocket_needs_the_cookie_and_the_hubs_own_origin(store: Ses
             return any(n.text == "Ferry at 9" for n in notes)
 
         await eventually(stored, 30)
+        newest = SessionStore(store.home).open(sid).history()[0]
+        assert (newest.by, newest.what) == ("browser 127.0.0.1", "Added note “Ferry at 9”")
         await socket.close()
         await browser.close()
 

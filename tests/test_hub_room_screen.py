@@ -66,7 +66,7 @@ async def test_the_room_screen_sets_what_the_room_sees(store: SessionStore) -> N
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert _room(store, sid) == Room(RoomActivity.VOTE, "v1")
-        assert "vote v1: Which first?" in _text(screen, "#room-activity")
+        assert "The room sees: the vote “Which first?”" in _text(screen, "#room-activity")
         assert "0 ballots counted" in _text(screen, "#room-progress")
         await pilot.press("m")
         await settle(pilot)
@@ -109,7 +109,7 @@ async def test_the_hub_starts_shows_its_code_counts_devices_revokes_and_stops(
         async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as phone:
             async with phone.get(running.participants) as page:
                 assert page.status == 200
-            await _until(pilot, lambda: "1 devices joined" in _text(screen, "#room-hub"))
+            await _until(pilot, lambda: "1 device joined" in _text(screen, "#room-hub"))
             await pilot.press("x")
             await settle(pilot)
             assert isinstance(app.screen, ConfirmScreen)

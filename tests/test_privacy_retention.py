@@ -48,7 +48,7 @@ def test_due_lists_and_purge_erases_only_the_sessions_past_their_date(
     files = snapshot_of(home)
     dry = run_cli("privacy", "purge", "--due", "--dry-run")
     assert dry.returncode == 0, dry.stderr
-    assert dry.stdout.splitlines() == ["camp: would erase 5 participant(s)"]
+    assert dry.stdout.splitlines() == ["camp: would erase 5 participants"]
     assert snapshot_of(home) == files
 
     purged = run_cli("privacy", "purge", "--due")

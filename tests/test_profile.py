@@ -78,6 +78,18 @@ def test_an_end_date_before_the_start_is_refused() -> None:
         INFO.decode("session", {"id": "c", "title": "C", "start_time": "9"})
 
 
+def test_a_time_of_day_is_read_as_people_write_it_and_kept_as_hh_mm() -> None:
+    from smartplan_tui.model import parse_time
+
+    assert [parse_time(t) for t in ("9:00", "09:00", "9.00", "17:45:30")] == [
+        time(9, 0), time(9, 0), time(9, 0), time(17, 45, 30)]
+    for bad in ("9", "24:00", "9:5", "09:30+02:00", "9h30", "٩:٣٠"):
+        with pytest.raises(ModelError, match="is not a time of day"):
+            parse_time(bad)
+    read = INFO.decode("session", {"id": "c", "title": "C", "start_time": "9:00"})
+    assert encode(read)["start_time"] == "09:00"
+
+
 def test_a_session_profile_round_trips_through_the_interchange_format() -> None:
     from smartplan_tui.model import Session
 
@@ -270,7 +282,11 @@ def test_new_takes_the_days_and_times_of_a_camp(home: Path) -> None:
     info = SessionStore(home).load(out.strip()).info
     assert (info.end_date, info.start_time, info.end_time) == (date(2027, 5, 13), time(9, 30),
                                                                time(16, 0))
-    code, _, err = _cli(home, "new", "Camp", "--start", "9.30")
-    assert code == 2 and "--start: '9.30' is not a time of day (HH:MM)" in err
+    code, out, err = _cli(home, "new", "Camp", "--start", "9:30", "--end", "16.00")
+    assert code == 0, err
+    doc = encode(SessionStore(home).load(out.strip()).info)
+    assert (doc["start_time"], doc["end_time"]) == ("09:30", "16:00")
+    code, _, err = _cli(home, "new", "Camp", "--start", "9h30")
+    assert code == 2 and "--start: '9h30' is not a time of day (HH:MM)" in err
     code, _, err = _cli(home, "new", "Camp", "--date", "2027-05-12", "--end-date", "2027-05-01")
     assert code == 1 and "session.end_date: is before the start date" in err

@@ -43,7 +43,8 @@ async def test_plan_grouped_by_priority(demo_store: SessionStore, home: Path) ->
         keys = [key for key, _ in rows]
         # v1's count: C first (a1, a2), then A (a3), then B (a4); headings before each.
         assert keys == ["group 0", "a1", "a2", "group 1", "a3", "group 2", "a4"]
-        assert rows[0][1].startswith("#1 v1:C Shared cross-border")
+        assert rows[0][1].startswith("#1 C · Shared cross-border"), rows[0][1]
+        assert "v1" not in rows[0][1]
         table = screen.query_one("#action-table", DataTable)
         smart = {str(r.key.value): table.get_row_at(i)[1].plain
                  for i, r in enumerate(table.ordered_rows) if r.key.value in ("a1", "a3", "a4")}
@@ -63,7 +64,7 @@ async def test_form_checks_smart_while_typing(demo_store: SessionStore, home: Pa
         form.query_one("#field-start", Input).value = "2027-03-01"
         form.query_one("#field-due", Input).value = "2027-02-30"
         await pilot.pause()
-        assert "due: 2027-02-30 is not a real date" in text_of(form.query_one("#form-error"))
+        assert "Due: 2027-02-30 is not a real date" in text_of(form.query_one("#form-error"))
         await press(pilot, "ctrl+s")
         assert app.screen is form  # refused: nothing written
         form.query_one("#field-due", Input).value = "2027-02-01"
@@ -101,6 +102,9 @@ async def test_edit_writes_only_what_changed(demo_store: SessionStore, home: Pat
         SessionStore(home).open(DEMO_ID).update(
             ACTIONS, "a3", lambda a: dataclasses.replace(a, status=ActionStatus.IN_PROGRESS))
         form = app.screen
+        heading = text_of(form.query_one(".title-line"))
+        title = stored(home).find(ACTIONS, "a3").title
+        assert heading.startswith(f"Edit action “{title[:20]}") and "a3" not in heading
         form.query_one("#field-indicator", Input).value = "Study delivered"
         form.query_one("#field-target", Input).value = "1"
         await press(pilot, "ctrl+s")

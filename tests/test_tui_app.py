@@ -26,7 +26,7 @@ async def test_factory_opens_home_then_the_given_session(demo_store: SessionStor
         assert rows.row_count == 1
         cells = [c.strip() for c in rows.text_at(0).split("  ") if c.strip()]
         assert cells == ["Coastal innovation camp: Kurzeme × Klaipėda", "2026-12-01",
-                         "innovation-camp", "48", "Liepāja"]
+                         "Innovation camp", "48", "Liepāja"]
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SessionScreen)

@@ -158,6 +158,8 @@ async def test_tab_from_the_capture_line_reaches_the_quadrant_commands(
         await open_screen(pilot, "w")
         await pilot.press("tab", "d")
         await settle(pilot)
+        await pilot.press("y")  # the demo's first strength is linked: asked first
+        await settle(pilot)
         assert footer(pilot).startswith("esc Back  ")
     assert len(stored(demo_store).swot) == len(before) - 1
 

@@ -36,7 +36,7 @@ async def test_create_validates_inline_then_opens_the_new_session(store: Session
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is form
-        assert "date: 2027-02-30 is not a real date" in str(form.query_one("#form-error").render())
+        assert "Date: 2027-02-30 is not a real date" in str(form.query_one("#form-error").render())
         assert SessionStore(store.home).list_sessions() == []
         form.query_one("#date", Input).value = "2027-02-28"
         await pilot.press("ctrl+s")

@@ -1,14 +1,10 @@
-"""The small pure helpers the app part 1 added: CSV participants, SWOT undo, literal text."""
+"""The small pure helpers the app part 1 added: CSV participants and literal text."""
 
 from __future__ import annotations
 
 import pytest
 
-from smartplan_tui.collection_registry import SWOT
-from smartplan_tui.demo import demo_session
-from smartplan_tui.exercises import swot
 from smartplan_tui.exercises.participants import count_by, parse_csv
-from smartplan_tui.exercises.swot_undo import deletion_record, restore_deleted
 from smartplan_tui.model import ModelError
 from smartplan_tui.screens.widgets.literal import visible
 
@@ -37,21 +33,6 @@ def test_csv_problems_name_the_line(text: str, message: str) -> None:
 def test_counts_are_most_first_then_alphabetical() -> None:
     people = parse_csv("name,country\nA,LV\nB,LT\nC,LV\nD,\n")
     assert list(count_by(people, "country").items()) == [("LV", 2), ("", 1), ("LT", 1)]
-
-
-def test_undo_of_a_delete_restores_place_links_and_option_sources() -> None:
-    session = demo_session()
-    linked = next(item for item in session.swot
-                  if any(item.id in s.links for s in session.tows))
-    record = deletion_record(session, linked.id)
-    after = swot.delete_item(session, linked.id)
-    assert after.find(SWOT, linked.id) is None
-    restored = restore_deleted(after, record)
-    assert restored.swot == session.swot
-    assert restored.tows == session.tows
-    assert restored.votes == session.votes
-    with pytest.raises(ModelError, match="exists already"):
-        restore_deleted(restored, record)
 
 
 def test_visible_shows_control_characters_and_cuts_long_text() -> None:

@@ -36,7 +36,8 @@ async def test_ballots_on_a_closed_vote_say_it_is_closed(demo_store: SessionStor
         await press(pilot, "up")  # v1, closed in the demo
         await press(pilot, "b")
         assert app.screen is screen
-        assert any("v1 is closed" in t and "c" in t for t in toasts(app, "warning"))
+        assert any("Vote “Which cross-border strategy should we p…” is closed" in t
+                   and "c" in t for t in toasts(app, "warning"))
         await press(pilot, "w")  # and wall counts on it: closed too
         assert app.screen is screen
         assert len(toasts(app, "warning")) == 2

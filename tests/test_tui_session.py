@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, ProgressBar
-from tui_support import settle, stored, type_into
+from textual.widgets import Input
+from tui_support import settle, stored, toasts, type_into
 
 from smartplan_tui.app import make_app
 from smartplan_tui.collection_registry import AGENDA
@@ -68,7 +68,7 @@ async def test_add_edit_and_remove_agenda_items(store: SessionStore) -> None:
         minutes.value = "abc"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "minutes: 'abc' is not a whole number" in str(
+        assert "Planned minutes: 'abc' is not a whole number" in str(
             app.screen.query_one("#form-error").render())
         minutes.value = "20"
         await pilot.press("ctrl+s")
@@ -113,7 +113,7 @@ async def test_export_writes_a_word_report_in_a_worker(demo_store: SessionStore,
     target = tmp_path / "out" / "camp.docx"
     target.parent.mkdir()
     app = make_app(demo_store.home, "coast-camp")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
@@ -122,11 +122,15 @@ async def test_export_writes_a_word_report_in_a_worker(demo_store: SessionStore,
         dialog.query_one("#export-path", Input).value = str(target)
         await pilot.press("enter")
         await settle(pilot)
-        status = str(dialog.query_one("#export-status").render())
-        assert status == f"Saved to {target.resolve()}"
-        assert dialog.query_one(ProgressBar).progress == 1.0
+        # Written: the dialog closes and the notification gives the whole path.
+        assert isinstance(app.screen, SessionScreen)
+        assert toasts(app) == [f"Exported\nSaved to {target.resolve()}"]
         texts = [text for _, text in headings(open_docx(target))]
         assert "Agenda" in texts and "SWOT" in texts
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
         # A folder that does not exist: one line, nothing written.
         dialog.query_one("#export-path", Input).value = str(tmp_path / "no" / "x.docx")
         await pilot.press("enter")

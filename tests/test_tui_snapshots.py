@@ -65,3 +65,23 @@ def test_swot_board_tabs_at_80x24_snapshot(snap_compare: Any, snapshot_home: Pat
 def test_tows_snapshot(snap_compare: Any, snapshot_home: Path) -> None:
     assert snap_compare(make_app(snapshot_home, "coast-camp"), terminal_size=(100, 30),
                         run_before=_after("t"))
+
+
+def test_projector_swot_at_80x24_snapshot(snap_compare: Any, snapshot_home: Path) -> None:
+    assert snap_compare(make_app(snapshot_home, "coast-camp"), terminal_size=(80, 24),
+                        run_before=_after("w", "f4"))
+
+
+def test_projector_vote_at_120x36_snapshot(snap_compare: Any, snapshot_home: Path) -> None:
+    assert snap_compare(make_app(snapshot_home, "coast-camp"), terminal_size=(120, 36),
+                        run_before=_after("v", "f4"))
+
+
+def test_guide_card_swot_at_80x24_snapshot(snap_compare: Any, snapshot_home: Path) -> None:
+    assert snap_compare(make_app(snapshot_home, "coast-camp"), terminal_size=(80, 24),
+                        run_before=_after("w", "f3"))
+
+
+def test_guide_card_votes_at_120x36_snapshot(snap_compare: Any, snapshot_home: Path) -> None:
+    assert snap_compare(make_app(snapshot_home, "coast-camp"), terminal_size=(120, 36),
+                        run_before=_after("v", "f3"))

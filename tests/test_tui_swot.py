@@ -82,6 +82,8 @@ async def test_delete_and_undo_restore_the_item_and_its_tows_links(
         board = await _open_board(pilot)
         await pilot.press("1", "d")
         await settle(pilot)
+        await pilot.press("y")  # linked from a strategy: asked first
+        await settle(pilot)
         after = stored(demo_store)
         assert after.find(SWOT, first.id) is None
         assert all(first.id not in s.links for s in after.tows)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from textual.widgets import OptionList
 from tui_support import toasts
 from tui_votes_steps import SIZE, demo_app, open_screen, press, stored, stored_vote, text_of
 
@@ -27,6 +28,7 @@ from smartplan_tui.screens.vote_setup import VoteSetupScreen
 from smartplan_tui.screens.votes import VotesScreen
 from smartplan_tui.screens.widgets.bar_chart import BarChart
 from smartplan_tui.store import SessionStore
+from smartplan_tui.text import quoted
 
 
 def add_vote(store: SessionStore, **fields: object) -> Vote:
@@ -81,12 +83,12 @@ async def test_setup_refuses_bad_input_inline(demo_store: SessionStore, home: Pa
         setup = await open_screen(pilot, "n", VoteSetupScreen)
         await press(pilot, "ctrl+s")
         error = text_of(setup.query_one("#form-error"))
-        assert "question" in error and "must not be empty" in error
+        assert error.startswith("Question: must not be empty"), error
         await pilot.press(*"Which?", "tab", "space", "down", "space")
         setup.query_one("#dots").value = "0"
         await press(pilot, "ctrl+s")
         assert isinstance(app.screen, VoteSetupScreen)
-        assert "dots_per_voter: 0 is below 1" in text_of(setup.query_one("#form-error"))
+        assert "Dots per voter: 0 is below 1" in text_of(setup.query_one("#form-error"))
     assert stored(home).votes == before
 
 
@@ -177,16 +179,16 @@ async def test_close_stops_ballots_and_recount_side_by_side(demo_store: SessionS
         assert stored_vote(home, "v2").status is VoteStatus.CLOSED
         await press(pilot, "b")
         assert app.screen is screen  # no ballot dialog on a closed vote
-        assert any("v2 is closed" in t for t in toasts(app, "warning"))
+        assert any("“Rank the quick wins for 2027” is closed" in t for t in toasts(app, "warning"))
         await press(pilot, "r")  # schulze: borda or irv; borda shows at once
         assert offered(app) == ["borda", "irv", "own"]
         recount = screen.query_one("#recount", CountView)
         assert recount.display
-        assert "borda" in text_of(recount.query(".count-title").first())
+        assert "recounted with Borda count" in text_of(recount.query(".count-title").first())
         assert chart_rows(app, "recount").splitlines()[0].split()[:2] == ["1", "C"]
         assert "Strongest paths" in text_of(screen.query_one("#own-count .count-details"))
         await press(pilot, "down")  # irv beside the schulze count
-        assert "irv" in text_of(recount.query(".count-title").first())
+        assert "Instant-runoff" in text_of(recount.query(".count-title").first())
         await press(pilot, "enter", "up")  # v1 is a dot vote: dots read as a ranking
         await press(pilot, "r")
         assert offered(app) == ["borda", "schulze", "own"]  # never irv: no first choices
@@ -246,7 +248,31 @@ async def test_wall_counts_cannot_be_recounted(demo_store: SessionStore, home: P
         screen = await open_screen(pilot, "v", VotesScreen)
         await press(pilot, "r")
         assert app.screen is screen
-        assert any(f"Vote {vote.id}" in t and "recount" in t for t in toasts(app, "warning"))
+        assert any(f"Vote {quoted(vote.question)}" in t and "recount" in t
+                   for t in toasts(app, "warning"))
+
+
+async def test_a_vote_is_listed_by_its_question_and_method_and_without_ballots_ties_nothing(
+        demo_store: SessionStore, home: Path) -> None:
+    add_vote(demo_store, question="Which cross-border project goes into the programme first?",
+             method=VoteMethod.SCHULZE)
+    app = demo_app(home)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, "v", VotesScreen)
+        listed = screen.query_one("#vote-list", OptionList)
+        prompts = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert prompts == ["■ Which cross-border strate…\nDot voting · 8 ballots",
+                           "● Rank the quick wins for 2…\nSchulze method · 10 ballots",
+                           "● Which cross-border projec…\nSchulze method · 0 ballots"]
+        entries = listed.region.width - 4  # inside the border and the padding of an entry
+        assert all(len(line) <= entries for prompt in prompts for line in prompt.split("\n"))
+        own = screen.query_one("#own-count", CountView)
+        assert "No ballots yet." in text_of(own.query_one(BarChart))
+        assert text_of(own.query_one(".count-ties")) == ""
+        assert "Tied" not in text_of(own.query_one(".count-explanation"))
+        assert "No ballots yet." in text_of(own.query_one(".count-explanation"))
+        assert text_of(screen.query_one("#results-head")).startswith(
+            "Schulze method · open · 0 ballots")
 
 
 async def test_ties_marked_palette_and_delete(demo_store: SessionStore, home: Path) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from smartplan_tui.collection_registry import SWOT, TOWS, VOTES
 from smartplan_tui.exercises.voting_count import count
+from smartplan_tui.i18n import _
 from smartplan_tui.model import (
     Action,
     ActionStatus,
@@ -22,6 +23,7 @@ from smartplan_tui.model import (
     Vote,
     VoteOption,
 )
+from smartplan_tui.text import quoted
 
 __all__ = [
     "PriorityGroup",
@@ -30,6 +32,7 @@ __all__ = [
     "filter_actions",
     "from_priority",
     "linked_items",
+    "priority_name",
     "resolve_priority",
     "smart_gaps",
     "winner",
@@ -45,6 +48,7 @@ class SmartGap:
     criterion: str
     """specific, measurable, achievable, relevant or time-bound."""
     reason: str
+    """What is missing, in the current language (a report's while one is written)."""
 
 
 def smart_gaps(action: Action, session: Session) -> list[SmartGap]:
@@ -56,21 +60,25 @@ def smart_gaps(action: Action, session: Session) -> list[SmartGap]:
     """
     gaps: list[SmartGap] = []
     if not action.description.strip():
-        gaps.append(SmartGap("S", "specific", "no description"))
-    missing = [name for name in ("indicator", "target") if not getattr(action, name).strip()]
-    if missing:
-        gaps.append(SmartGap("M", "measurable", "no " + " and no ".join(missing)))
+        gaps.append(SmartGap("S", "specific", _("no description")))
+    no_indicator, no_target = not action.indicator.strip(), not action.target.strip()
+    if no_indicator or no_target:
+        reason = (_("no indicator and no target") if no_indicator and no_target
+                  else _("no indicator") if no_indicator else _("no target"))
+        gaps.append(SmartGap("M", "measurable", reason))
     if not action.owner.strip():
-        gaps.append(SmartGap("A", "achievable", "no owner"))
+        gaps.append(SmartGap("A", "achievable", _("no owner")))
     if not action.priority:
-        gaps.append(SmartGap("R", "relevant", "not linked to a priority"))
+        gaps.append(SmartGap("R", "relevant", _("not linked to a priority")))
     elif resolve_priority(session, action.priority) is None:
-        gaps.append(SmartGap("R", "relevant", f"priority {action.priority!r} is no vote option"))
+        gaps.append(SmartGap("R", "relevant", _("priority {priority} is no vote option").format(
+            priority=repr(action.priority))))
     if action.due is None:
-        gaps.append(SmartGap("T", "time-bound", "no due date"))
+        gaps.append(SmartGap("T", "time-bound", _("no due date")))
     elif action.start is not None and action.due <= action.start:
-        gaps.append(SmartGap("T", "time-bound", f"due date {action.due.isoformat()} is not "
-                             f"after the start {action.start.isoformat()}"))
+        gaps.append(SmartGap("T", "time-bound", _(
+            "due date {due} is not after the start {start}").format(
+                due=action.due.isoformat(), start=action.start.isoformat())))
     return gaps
 
 
@@ -90,6 +98,14 @@ def resolve_priority(session: Session, priority: str) -> tuple[Vote, VoteOption]
             if option.id == priority:
                 return vote, option
     return None
+
+
+def priority_name(session: Session, vote: Vote, option: VoteOption) -> str:
+    """A priority as a person reads it: the option's letter and text (`C · Joint ferry
+    marketing`), and the vote's question where the session has several votes; never the
+    `v1:C` an action stores. Participants' text: shown through `text.visible`."""
+    name = f"{option.id} · {option.text}"
+    return name if len(session.votes) <= 1 else f"{name} · {quoted(vote.question)}"
 
 
 def from_priority(session: Session, vote_id: str, option_id: str, id: str) -> Action:

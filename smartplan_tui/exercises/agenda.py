@@ -12,7 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from smartplan_tui.i18n import _
+from smartplan_tui.labels import EXERCISE_NAMES  # what a report calls an item's exercise
 from smartplan_tui.model import AgendaItem, ModelError
+from smartplan_tui.text import quoted
 
 __all__ = [
     "EXERCISE_NAMES",
@@ -30,9 +33,6 @@ __all__ = [
 
 Agenda = Sequence[AgendaItem]
 
-#: What a report calls the exercise an agenda item's `exercise` names (`voting` → Voting).
-EXERCISE_NAMES = {"swot": "SWOT", "tows": "TOWS", "voting": "Voting", "votes": "Voting",
-                  "actions": "Action plan", "participants": "Participants", "notes": "Notes"}
 
 
 def running(agenda: Agenda) -> AgendaItem | None:
@@ -47,20 +47,21 @@ def _index(agenda: Agenda, item_id: str) -> int:
     for i, item in enumerate(agenda):
         if item.id == item_id:
             return i
-    raise ModelError("agenda", f"no agenda item {item_id!r}")
+    raise ModelError("agenda", _("no agenda item {id!r}").format(id=item_id))
 
 
 def _elapsed(since: datetime, until: datetime) -> timedelta:
     try:
         return until - since
     except TypeError:
-        raise ModelError("now", "mixes a timestamp with and without a time zone") from None
+        raise ModelError("now", _("mixes a timestamp with and without a time zone")) from None
 
 
 def _ended(item: AgendaItem, now: datetime) -> AgendaItem:
     assert item.started_at is not None
     if _elapsed(item.started_at, now) < timedelta(0):
-        raise ModelError("now", f"{now.isoformat()} is before {item.id} started")
+        raise ModelError("now", _("{now} is before {item} started").format(
+            now=now.isoformat(), item=quoted(item.title)))
     return dataclasses.replace(item, ended_at=now)
 
 
@@ -105,7 +106,8 @@ def extend(agenda: Agenda, item_id: str, minutes: int) -> tuple[AgendaItem, ...]
     item = agenda[index]
     planned = item.minutes + minutes
     if planned < 0:
-        raise ModelError(f"agenda[{index}].minutes", f"{item.minutes} − {-minutes} is below 0")
+        raise ModelError(f"agenda[{index}].minutes", _("{minutes} − {less} is below 0").format(
+            minutes=item.minutes, less=-minutes))
     items = list(agenda)
     items[index] = dataclasses.replace(item, minutes=planned)
     return tuple(items)
@@ -188,7 +190,7 @@ def schedule(difference: float) -> str:
     """`difference` (minutes behind the plan, negative: ahead) as the panel and report say it."""
     minutes = round(difference)
     if minutes > 0:
-        return f"{minutes} min behind schedule"
+        return _("{minutes} min behind schedule").format(minutes=minutes)
     if minutes < 0:
-        return f"{-minutes} min ahead of schedule"
-    return "on schedule"
+        return _("{minutes} min ahead of schedule").format(minutes=-minutes)
+    return _("on schedule")

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
+from smartplan_tui.i18n import N_, _
 from smartplan_tui.model import CONSENT_WAYS, Consent, ModelError, Participant, parse_datetime
 
 __all__ = ["CSV_CONSENT_FIELDS", "CSV_CONSENT_PREFIX", "STATES", "apply_consent_answers",
@@ -42,7 +43,8 @@ def consent_from_row(values: Mapping[str, str], purposes: Sequence[str]) -> tupl
         if not cell:
             continue
         if cell not in _YES | _NO:
-            raise ModelError(f"{CSV_CONSENT_PREFIX}{purpose}", f"{cell!r} is neither yes nor no")
+            raise ModelError(f"{CSV_CONSENT_PREFIX}{purpose}",
+                             _("{cell!r} is neither yes nor no").format(cell=cell))
         try:
             answers.append(Consent(purpose, cell in _YES, at, how,
                                    values.get("consent_recorded_by", "").strip()))
@@ -60,7 +62,8 @@ def record_consent(person: Participant, purpose: str, given: bool, *, at: dateti
                    how: str = "", recorded_by: str = "") -> Participant:
     """The person with a new answer for `purpose`, replacing an earlier one."""
     if how and how not in CONSENT_WAYS:
-        raise ModelError("how", f"{how!r} is not one of {', '.join(CONSENT_WAYS)}")
+        raise ModelError("how", _("{how!r} is not one of {ways}").format(
+            how=how, ways=", ".join(CONSENT_WAYS)))
     kept = tuple(c for c in person.consent if c.purpose != purpose)
     return replace(person, consent=(*kept, Consent(purpose, given, at, how, recorded_by)))
 
@@ -68,7 +71,8 @@ def record_consent(person: Participant, purpose: str, given: bool, *, at: dateti
 def withdraw_consent(person: Participant, purpose: str, *, at: datetime) -> Participant:
     """The person with their consent for `purpose` withdrawn at `at` (the answer is kept)."""
     if not any(c.purpose == purpose and c.holds for c in person.consent):
-        raise ModelError("consent", f"there is no consent to {purpose!r} to withdraw")
+        raise ModelError("consent", _("there is no consent to {purpose!r} to withdraw").format(
+            purpose=purpose))
     return replace(person, consent=tuple(
         replace(c, withdrawn_at=at) if c.purpose == purpose else c for c in person.consent))
 
@@ -81,12 +85,13 @@ def consent_summary(person: Participant, purposes: Sequence[str]) -> str:
     refused = [p for p in purposes if p in by_purpose and not by_purpose[p].holds]
     parts = [", ".join(given)] if given else []
     if refused:
-        parts.append(f"no: {', '.join(refused)}")
+        parts.append(_("no: {purposes}").format(purposes=", ".join(refused)))
     return "; ".join(parts)
 
 
-#: What a form shows for one purpose, and what each state means.
-STATES = {"": "not asked", "given": "given", "refused": "refused", "withdrawn": "withdrawn"}
+#: What a form shows for one purpose, and what each state means (translated where shown).
+STATES = {"": N_("not asked"), "given": N_("given"), "refused": N_("refused"),
+          "withdrawn": N_("withdrawn")}
 
 
 def consent_state(person: Participant, purpose: str) -> str:
@@ -114,5 +119,6 @@ def apply_consent_answers(person: Participant, states: Mapping[str, str], *, at:
             person = replace(person, consent=tuple(c for c in person.consent
                                                    if c.purpose != purpose))
         else:
-            raise ModelError(purpose, f"{state!r} is not one of {', '.join(STATES)}")
+            raise ModelError(purpose, _("{state!r} is not one of {states}").format(
+                state=state, states=", ".join(STATES)))
     return person

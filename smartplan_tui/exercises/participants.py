@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from smartplan_tui.exercises.consent import consent_columns, consent_from_row
+from smartplan_tui.i18n import _, ngettext
 from smartplan_tui.model import DEFAULT_CONSENT_PURPOSES, ModelError, Participant
 
 __all__ = ["CSV_FIELDS", "count_by", "parse_csv"]
@@ -48,23 +49,27 @@ def parse_csv(text: str, source: str = "CSV",
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), dialect)
     rows = list(reader)
     if not rows:
-        raise ModelError(source, "is empty")
+        raise ModelError(source, _("is empty"))
     header = [_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in rows[0]]
     if "name" not in header:
-        raise ModelError(f"{source} line 1", "needs a header row with a 'name' column "
-                         f"(columns: {', '.join(CSV_FIELDS)})")
+        raise ModelError(_("{source} line {line}").format(source=source, line=1), _(
+            "needs a header row with a 'name' column (columns: {columns})").format(
+                columns=", ".join(CSV_FIELDS)))
     known = (*CSV_FIELDS, *consent_columns(purposes))
     unknown = [h for h in header if h and h not in known]
     if unknown:
-        raise ModelError(f"{source} line 1", f"unknown column {unknown[0]!r} "
-                         f"(known: {', '.join(known)})")
+        raise ModelError(_("{source} line {line}").format(source=source, line=1), _(
+            "unknown column {column!r} (known: {known})").format(column=unknown[0],
+                                                                known=", ".join(known)))
     people: list[Participant] = []
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):
-            raise ModelError(f"{source} line {line}", f"has {len(row)} cells; the header "
-                             f"names {len(header)}")
+            raise ModelError(_("{source} line {line}").format(source=source, line=line),
+                             ngettext("has {cells} cell; the header names {n}",
+                                      "has {cells} cells; the header names {n}",
+                                      len(row)).format(cells=len(row), n=len(header)))
         cells = {h: cell.strip() for h, cell in zip(header, row, strict=False) if h}
         values = {h: v for h, v in cells.items() if h in CSV_FIELDS}
         values["country"] = values.get("country", "").upper()
@@ -72,5 +77,6 @@ def parse_csv(text: str, source: str = "CSV",
             people.append(Participant(id=f"new{len(people) + 1}", **values,
                                       consent=consent_from_row(cells, purposes)))
         except ModelError as error:
-            raise ModelError(f"{source} line {line}", str(error)) from None
+            raise ModelError(_("{source} line {line}").format(source=source, line=line),
+                             str(error)) from None
     return people

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from smartplan_tui.i18n import N_, _
 from smartplan_tui.model import ModelError, Vote
 
-__all__ = ["MatrixClass", "ScoreCell", "ScoreMatrix", "exact_means", "overall", "score_matrix"]
+__all__ = ["MATRIX_CLASS_NAMES", "MatrixClass", "ScoreCell", "ScoreMatrix", "exact_means",
+           "overall", "score_matrix"]
 
 
 class MatrixClass(StrEnum):
@@ -22,6 +24,15 @@ class MatrixClass(StrEnum):
     MAJOR_PROJECT = "major project"
     FILL_IN = "fill-in"
     THANKLESS_TASK = "thankless task"
+
+
+#: What a person reads for each class (marked here, translated by `_()` where shown).
+MATRIX_CLASS_NAMES: dict[MatrixClass, str] = {
+    MatrixClass.QUICK_WIN: N_("quick win"),
+    MatrixClass.MAJOR_PROJECT: N_("major project"),
+    MatrixClass.FILL_IN: N_("fill-in"),
+    MatrixClass.THANKLESS_TASK: N_("thankless task"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +76,9 @@ def exact_means(vote: Vote) -> dict[str, dict[str, Fraction]]:
     sums: dict[str, dict[str, list[int]]] = {o: {} for o in vote.option_ids}
     for i, ballot in enumerate(vote.ballots):
         if ballot.scores is None:
-            raise ModelError(f"ballots[{i}]", f"holds {ballot.kind}, not scores: "
-                             "a score count needs marks on criteria")
+            raise ModelError(f"ballots[{i}]", _("holds {kind}, not scores: a score count "
+                                                "needs marks on criteria").format(
+                                                    kind=ballot.kind))
         for option, marks in ballot.scores.items():
             per_criterion = sums[option]
             for criterion, mark in marks.items():

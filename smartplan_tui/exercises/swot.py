@@ -12,7 +12,9 @@ from collections import Counter
 from collections.abc import Iterable
 
 from smartplan_tui.collection_registry import SWOT
+from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError, Origin, Quadrant, Session, SwotItem, repoint
+from smartplan_tui.text import quoted
 
 __all__ = [
     "add_item",
@@ -34,14 +36,14 @@ __all__ = [
 def _item(session: Session, item_id: str, path: str = "swot") -> SwotItem:
     item = session.find(SWOT, item_id)
     if item is None:
-        raise ModelError(path, f"no SWOT item {item_id!r}")
+        raise ModelError(path, _("no SWOT item {id!r}").format(id=item_id))
     return item
 
 
 def add_item(session: Session, item: SwotItem) -> Session:
     """The session with `item` last in its quadrant; an id in use is refused."""
     if session.find(SWOT, item.id) is not None:
-        raise ModelError("swot", f"an item with id {item.id!r} exists already")
+        raise ModelError("swot", _("an item with id {id!r} exists already").format(id=item.id))
     return dataclasses.replace(session, swot=(*session.swot, item))
 
 
@@ -62,7 +64,7 @@ def add_tag(item: SwotItem, tag: str) -> SwotItem:
     """The item with `tag` (surrounding spaces dropped); a tag it has already is kept once."""
     clean = tag.strip()
     if not clean:
-        raise ModelError("tags", "a tag must not be empty")
+        raise ModelError("tags", _("a tag must not be empty"))
     if clean in item.tags:
         return item
     return dataclasses.replace(item, tags=(*item.tags, clean))
@@ -104,13 +106,16 @@ def merge(session: Session, keep_id: str, other_id: str) -> Session:
     are lost. TOWS links and vote options that pointed at the removed item now point at
     the kept one.
     """
-    if keep_id == other_id:
-        raise ModelError("swot", f"cannot merge {keep_id} with itself")
     keep = _item(session, keep_id)
+    if keep_id == other_id:
+        raise ModelError("swot", _("cannot merge {item} with itself").format(
+            item=quoted(keep.text)))
     other = _item(session, other_id)
     if keep.quadrant is not other.quadrant:
-        raise ModelError("swot", f"{keep_id} is in {keep.quadrant.value} and {other_id} in "
-                         f"{other.quadrant.value}; move one first")
+        raise ModelError("swot", _(
+            "{keep} is in {keep_quadrant} and {other} in {other_quadrant}; move one first"
+        ).format(keep=quoted(keep.text), keep_quadrant=keep.quadrant.value,
+                 other=quoted(other.text), other_quadrant=other.quadrant.value))
     origins = list(_origins(keep))
     seen = {o.id for o in origins}
     origins.extend(o for o in _origins(other) if o.id not in seen)

@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from smartplan_tui.collection_registry import SWOT
+from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError, Quadrant, Session, SwotItem, TowsStrategy, TowsType
+from smartplan_tui.text import quoted
 
 __all__ = [
     "Combination",
@@ -46,17 +48,22 @@ def problems(strategy: TowsStrategy, session: Session) -> list[str]:
     for link in strategy.links:
         item = session.find(SWOT, link)
         if not isinstance(item, SwotItem):
-            found_problems.append(f"links {link!r}, which is no SWOT item")
+            found_problems.append(_("links {link!r}, which is no SWOT item").format(link=link))
             continue
         found.add(item.quadrant)
         if item.quadrant not in (internal, external):
-            found_problems.append(
-                f"{link} is one of the {item.quadrant.value}; {_article(strategy.type)} "
-                f"{strategy.type.value} strategy combines {internal.value} with {external.value}")
+            found_problems.append(_(
+                "{item} is one of the {quadrant}; {article} {type} strategy combines "
+                "{internal} with {external}").format(
+                    item=quoted(item.text), quadrant=item.quadrant.value,
+                    article=_article(strategy.type), type=strategy.type.value,
+                    internal=internal.value, external=external.value))
     for quadrant in (internal, external):
         if quadrant not in found:
-            found_problems.append(f"{_article(strategy.type)} {strategy.type.value} strategy "
-                                  f"needs at least one of the {quadrant.value}")
+            found_problems.append(_("{article} {type} strategy needs at least one of the "
+                                    "{quadrant}").format(article=_article(strategy.type),
+                                                         type=strategy.type.value,
+                                                         quadrant=quadrant.value))
     return found_problems
 
 
@@ -73,15 +80,15 @@ def make_strategy(session: Session, id: str, type: TowsType | str | None, text: 
                      if isinstance(item := session.find(SWOT, link), SwotItem)]
         inferred = infer_type(quadrants)
         if inferred is None:
-            raise ModelError("type", "the links do not make one type: link strengths or "
-                             "weaknesses with opportunities or threats")
+            raise ModelError("type", _("the links do not make one type: link strengths or "
+                                       "weaknesses with opportunities or threats"))
         kind = inferred
     else:
         try:
             kind = TowsType(type.upper() if isinstance(type, str) else type)
         except ValueError:
-            raise ModelError("type", f"unknown strategy type {type!r} "
-                             "(use SO, ST, WO or WT)") from None
+            raise ModelError("type", _("unknown strategy type {type!r} (use SO, ST, WO or WT)"
+                                       ).format(type=type)) from None
     strategy = TowsStrategy(id, kind, text, link_ids)
     found = problems(strategy, session)
     if found:

@@ -20,10 +20,12 @@ import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 
 from smartplan_tui.collection_registry import SWOT, TOWS
+from smartplan_tui.exercises.names import ballot_name, option_name, vote_name
 from smartplan_tui.exercises.scoring import MatrixClass, ScoreCell, ScoreMatrix, score_matrix
 from smartplan_tui.exercises.voting_count import count, recount_methods
 from smartplan_tui.exercises.voting_output import render_table, result_to_json
 from smartplan_tui.exercises.voting_result import IrvRound, ResultRow, VoteResult
+from smartplan_tui.i18n import _, ngettext
 from smartplan_tui.model import (
     Ballot,
     ModelError,
@@ -60,7 +62,8 @@ __all__ = [
 
 def _require_open(vote: Vote, doing: str) -> None:
     if vote.status is VoteStatus.CLOSED:
-        raise ModelError("status", f"vote {vote.id} is closed; reopen it to {doing}")
+        raise ModelError("status", _("{vote} is closed; reopen it to {doing}").format(
+            vote=vote_name(vote), doing=doing))
 
 
 def cast(vote: Vote, ballot: Ballot) -> Vote:
@@ -70,7 +73,7 @@ def cast(vote: Vote, ballot: Ballot) -> Vote:
     Refused (ModelError) when the vote is closed or the ballot breaks a rule; the reason
     is `Vote.ballot_problem`'s.
     """
-    _require_open(vote, "cast a ballot")
+    _require_open(vote, _("cast a ballot"))
     problem = vote.ballot_problem(ballot)
     ballots = list(vote.ballots)
     index = len(ballots)
@@ -79,7 +82,7 @@ def cast(vote: Vote, ballot: Ballot) -> Vote:
     elif ballot.voter:
         index = next((i for i, b in enumerate(ballots) if b.voter == ballot.voter), index)
     if problem:
-        raise ModelError(f"ballots[{index}]", problem)
+        raise ModelError(ballot_name(index), problem)
     if index < len(ballots):
         ballots[index] = ballot
     else:
@@ -89,9 +92,11 @@ def cast(vote: Vote, ballot: Ballot) -> Vote:
 
 def remove_ballot(vote: Vote, index: int) -> Vote:
     """The vote without the ballot at `index` (a ballot entered by mistake)."""
-    _require_open(vote, "remove a ballot")
+    _require_open(vote, _("remove a ballot"))
     if not 0 <= index < len(vote.ballots):
-        raise ModelError(f"ballots[{index}]", f"vote {vote.id} has {len(vote.ballots)} ballots")
+        raise ModelError(ballot_name(index), ngettext(
+            "{vote} has {n} ballot", "{vote} has {n} ballots", len(vote.ballots)).format(
+                vote=vote_name(vote), n=len(vote.ballots)))
     return dataclasses.replace(vote, ballots=vote.ballots[:index] + vote.ballots[index + 1:])
 
 
@@ -107,7 +112,7 @@ def reopen(vote: Vote) -> Vote:
 def option_letter(index: int) -> str:
     """A, B, … Z, AA, AB, … as on a flip chart."""
     if index < 0:
-        raise ModelError("", f"no option letter for {index}")
+        raise ModelError("", _("no option letter for {index}").format(index=index))
     letters = ""
     index += 1
     while index:
@@ -134,7 +139,8 @@ def options_from(session: Session, source_ids: Sequence[str],
     for i, source_id in enumerate(source_ids):
         source = session.find(SWOT, source_id) or session.find(TOWS, source_id)
         if not isinstance(source, SwotItem | TowsStrategy):
-            raise ModelError(f"source_ids[{i}]", f"no SWOT item or TOWS strategy {source_id!r}")
+            raise ModelError(f"source_ids[{i}]", _("no SWOT item or TOWS strategy {id!r}").format(
+                id=source_id))
         options.append(VoteOption(next(letters), source.text, source.id))
     return tuple(options)
 
@@ -150,8 +156,9 @@ def remove_option(vote: Vote, option_id: str) -> Vote:
     vote.option(option_id)
     for i, ballot in enumerate(vote.ballots):
         if option_id in (ballot.dots or ballot.ranking or ballot.scores or ()):
-            raise ModelError(f"ballots[{i}]", f"mentions option {option_id}; remove that ballot "
-                             "first")
+            raise ModelError(ballot_name(i), _(
+                "mentions {option}; remove that ballot first").format(
+                    option=option_name(vote, option_id)))
     return dataclasses.replace(
         vote,
         options=tuple(o for o in vote.options if o.id != option_id),

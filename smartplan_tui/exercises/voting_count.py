@@ -27,9 +27,10 @@ from smartplan_tui.exercises.voting_methods import (
     widest_path,
 )
 from smartplan_tui.exercises.voting_result import IrvRound, ResultRow, VoteResult, rank_options
+from smartplan_tui.i18n import N_, _, ngettext
 from smartplan_tui.model import ModelError, Vote, VoteMethod
 from smartplan_tui.numbers import format_number
-from smartplan_tui.text import and_list
+from smartplan_tui.text import and_list, quoted
 
 __all__ = ["count", "recount_methods"]
 
@@ -75,7 +76,8 @@ def _method(value: VoteMethod | str) -> VoteMethod:
         return VoteMethod(value)
     except ValueError:
         names = ", ".join(m.value for m in VoteMethod)
-        raise ModelError("method", f"unknown method {value!r} (use {names})") from None
+        raise ModelError("method", _("unknown method {value!r} (use {names})").format(
+            value=value, names=names)) from None
 
 
 def _check_fit(vote: Vote, method: VoteMethod) -> None:
@@ -83,20 +85,23 @@ def _check_fit(vote: Vote, method: VoteMethod) -> None:
     for ballot in vote.ballots:
         if ballot.kind == "dots" and method in _DOTS_AS_RANKINGS:
             if ballot.aggregate:
-                raise ModelError("method", (
-                    f"vote {vote.id} has dots counted off a wall, which are nobody's "
-                    f"ranking: a {method.value} count cannot use them; count them with dot"))
+                raise ModelError("method", _(
+                    "vote {vote} has dots counted off a wall, which are nobody's ranking: a "
+                    "{method} count cannot use them; count them with dot").format(
+                        vote=quoted(vote.question), method=method.value))
             continue
         if ballot.kind == "dots" and method is VoteMethod.IRV:
-            raise ModelError("method", (
-                f"vote {vote.id} has dot ballots, which give no single first choice for "
-                "instant-runoff; recount them with borda or schulze"))
+            raise ModelError("method", _(
+                "vote {vote} has dot ballots, which give no single first choice for "
+                "instant-runoff; recount them with borda or schulze").format(vote=quoted(vote.question)))
         if ballot.kind != wanted:
-            why = "dots cannot be ranked; " if ballot.kind == "dots" and wanted == "ranking" else ""
-            raise ModelError("method", (
-                f"vote {vote.id} has {ballot.kind} ballots, which a {method.value} count "
-                f"cannot use ({why}it needs {wanted}); count them with "
-                f"{_METHODS_FOR[ballot.kind]}"))
+            why = (_("dots cannot be ranked; ") if ballot.kind == "dots" and wanted == "ranking"
+                   else "")
+            raise ModelError("method", _(
+                "vote {vote} has {kind} ballots, which a {method} count cannot use ({why}it "
+                "needs {wanted}); count them with {methods}").format(
+                    vote=quoted(vote.question), kind=ballot.kind, method=method.value, why=why,
+                    wanted=wanted, methods=_METHODS_FOR[ballot.kind]))
 
 
 def _finish(vote: Vote, method: VoteMethod, keys: Mapping[str, Any],
@@ -106,8 +111,8 @@ def _finish(vote: Vote, method: VoteMethod, keys: Mapping[str, Any],
     """Rank, apply the tie rule, and put the explanation together."""
     rows, ties, tie_note = rank_options(vote.option_ids, keys, scores, vote.tie_rule,
                                         vote.tie_break)
-    lines = explain(rows)
-    lines.append(tie_note)
+    # With no ballot counted every option ties at 0: that says nothing about the options.
+    lines = [*explain(rows), tie_note] if len(vote.ballots) > invalid else [_("No ballots yet.")]
     return VoteResult(
         vote_id=vote.id, method=method, ballots=len(vote.ballots), invalid=invalid,
         rows=rows, ties=ties, explanation="\n".join(lines), tie_rule=vote.tie_rule,
@@ -122,7 +127,7 @@ def _listing(rows: Sequence[ResultRow], unit: str = "") -> str:
 
 
 def _ballots(n: int) -> str:
-    return "1 ballot" if n == 1 else f"{n} ballots"
+    return ngettext("{n} ballot", "{n} ballots", n).format(n=n)
 
 
 # ------------------------------------------------------------------- dot
@@ -140,10 +145,13 @@ def _count_dot(vote: Vote) -> VoteResult:
     cast = sum(totals.values())
 
     def explain(rows: tuple[ResultRow, ...]) -> list[str]:
-        wall = f" ({walls} counted off the wall)" if walls else ""
-        empty = f"; {_ballots(invalid)} with no dot" if invalid else ""
-        return [f"Dot voting: each option's dots are added up. {_ballots(len(vote.ballots))}"
-                f"{wall} put {cast} dots{empty}.", f"Dots: {_listing(rows)}."]
+        wall = _(" ({n} counted off the wall)").format(n=walls) if walls else ""
+        empty = _("; {ballots} with no dot").format(ballots=_ballots(invalid)) if invalid else ""
+        put = ngettext("{ballots}{wall} put {n} dot{empty}.", "{ballots}{wall} put {n} dots{empty}.",
+                       cast).format(ballots=_ballots(len(vote.ballots)), wall=wall, n=cast,
+                                    empty=empty)
+        return [_("Dot voting: each option's dots are added up.") + " " + put,
+                _("Dots: {listing}.").format(listing=_listing(rows))]
 
     return _finish(vote, VoteMethod.DOT, totals, totals, invalid, explain)
 
@@ -152,8 +160,8 @@ def _count_dot(vote: Vote) -> VoteResult:
 
 
 _DOTS_AS_RANKINGS = (VoteMethod.BORDA, VoteMethod.SCHULZE)
-_DOTS_READ = ("Dot ballots are read as rankings: more dots = preferred, equal dots tie and "
-              "share their places, options without dots share the last places.")
+_DOTS_READ = N_("Dot ballots are read as rankings: more dots = preferred, equal dots tie and "
+                "share their places, options without dots share the last places.")
 
 
 def _rankings(vote: Vote) -> list[tuple[int, ...]]:
@@ -191,14 +199,18 @@ def _count_borda(vote: Vote) -> VoteResult:
     partial = sum(len(r) < n for r in rankings)
 
     def explain(rows: tuple[ResultRow, ...]) -> list[str]:
-        lines = [f"Classical Borda over {n} options: a ballot gives {max(n - 1, 0)} points to "
-                 f"its first choice, {max(n - 2, 0)} to the second … 0 to the last."]
+        lines = [_("Classical Borda over {n} options: a ballot gives {first} points to its "
+                   "first choice, {second} to the second … 0 to the last.").format(
+                       n=n, first=max(n - 1, 0), second=max(n - 2, 0))]
         if _has_dots(vote):
-            lines.append(_DOTS_READ)
+            lines.append(_(_DOTS_READ))
         elif partial:
-            lines.append(f"{_ballots(partial)} rank only some options; the options left out "
-                         "share the points of the places left (their mean).")
-        lines.append(f"Points: {_listing(rows)}.")
+            lines.append(ngettext(
+                "{ballots} ranks only some options; the options left out share the points of "
+                "the places left (their mean).",
+                "{ballots} rank only some options; the options left out share the points of "
+                "the places left (their mean).", partial).format(ballots=_ballots(partial)))
+        lines.append(_("Points: {listing}.").format(listing=_listing(rows)))
         return lines
 
     keys = dict(zip(vote.option_ids, doubled, strict=True))
@@ -221,16 +233,16 @@ def _count_schulze(vote: Vote) -> VoteResult:
     keys = {ids[x]: -number for x, number in level.items()}
 
     def explain(rows: tuple[ResultRow, ...]) -> list[str]:
-        lines = ["Schulze: for each pair of options, count the ballots preferring one to the "
-                 "other (an option left off a ballot loses to every option ranked on it). A "
-                 "chain X→Y→Z is as strong as its weakest step; X beats Z when the strongest "
-                 "chain from X to Z is stronger than the one back. Score = options beaten."]
+        lines = [_("Schulze: for each pair of options, count the ballots preferring one to the "
+                   "other (an option left off a ballot loses to every option ranked on it). A "
+                   "chain X→Y→Z is as strong as its weakest step; X beats Z when the strongest "
+                   "chain from X to Z is stronger than the one back. Score = options beaten.")]
         if _has_dots(vote):
-            lines.append(_DOTS_READ)
+            lines.append(_(_DOTS_READ))
         if vote.ballots and groups and len(groups[0]) > 1:
-            lines.append(f"{and_list([ids[x] for x in groups[0]])} tie for first: no option beats "
-                         "any of them and none of them beats another, so they share rank 1 "
-                         "whatever their scores.")
+            lines.append(_("{options} tie for first: no option beats any of them and none of "
+                           "them beats another, so they share rank 1 whatever their scores."
+                           ).format(options=and_list([ids[x] for x in groups[0]])))
         index = {o: i for i, o in enumerate(ids)}
         for upper, lower in list(pairwise(rows))[:EXPLAINED_PAIRS]:
             lines.append(_schulze_pair(index[upper.option], index[lower.option], d, p, ids,
@@ -253,20 +265,25 @@ def _schulze_pair(x: int, y: int, d: list[list[int]], p: list[list[int]],
     if p[x][y] > p[y][x]:
         path = widest_path(d, x, y, p[x][y])
         through = [ids[k] for k in path[1:-1]]
-        steps = [f"{d[u][v]} of {total} ballots prefer {ids[u]} to {ids[v]}" if n == 0
-                 else f"{d[u][v]} of {total} prefer {ids[u]} to {ids[v]}"
-                 for n, (u, v) in enumerate(pairwise(path))]
-        head = f"{a} beats {b} through {and_list(through)}" if through else f"{a} beats {b}"
+        steps = [(ngettext("{n} of {total} ballot prefers {a} to {b}",
+                           "{n} of {total} ballots prefer {a} to {b}", total) if i == 0
+                  else _("{n} of {total} prefer {a} to {b}")).format(
+                      n=d[u][v], total=total, a=ids[u], b=ids[v])
+                 for i, (u, v) in enumerate(pairwise(path))]
+        head = (_("{a} beats {b} through {through}").format(a=a, b=b, through=and_list(through))
+                if through else _("{a} beats {b}").format(a=a, b=b))
         return f"{head}: {and_list(steps)}; {_schulze_back(y, x, d, p, ids, total)}."
-    each_way = (f"the best chains each way have {p[x][y]} of {total} ballots at their "
-                "weakest step" if p[x][y] else "no chain of majorities leads either way")
+    each_way = (ngettext("the best chains each way have {n} of {total} ballot at their weakest "
+                         "step", "the best chains each way have {n} of {total} ballots at their "
+                         "weakest step", total).format(n=p[x][y], total=total) if p[x][y]
+                else _("no chain of majorities leads either way"))
     if level[x] == level[y]:
-        return f"{a} and {b} tie: {each_way}."
+        return _("{a} and {b} tie: {each_way}.").format(a=a, b=b, each_way=each_way)
     # Neighbours in different groups: y's group is the next one, so an option of x's group
     # beats y (that is why y is not ranked with x).
     beater = next(k for k in groups[level[x]] if p[k][y] > p[y][k])
-    return (f"{a} and {b} do not beat each other ({each_way}), "
-            f"but {ids[beater]}, level with {a}, beats {b}.")
+    return _("{a} and {b} do not beat each other ({each_way}), but {beater}, level with {a}, "
+             "beats {b}.").format(a=a, b=b, each_way=each_way, beater=ids[beater])
 
 
 def _schulze_back(y: int, x: int, d: list[list[int]], p: list[list[int]],
@@ -274,12 +291,13 @@ def _schulze_back(y: int, x: int, d: list[list[int]], p: list[list[int]],
     """How far the loser of a pair gets the other way: the winner's margin."""
     a, b = ids[x], ids[y]
     if not p[y][x]:
-        return f"no chain of majorities leads back from {b} to {a}"
+        return _("no chain of majorities leads back from {b} to {a}").format(a=a, b=b)
     path = widest_path(d, y, x, p[y][x])
     if len(path) == 2:
-        return f"only {p[y][x]} of {total} prefer {b} to {a}"
-    return (f"the best chain back, {'→'.join(ids[k] for k in path)}, has only {p[y][x]} of "
-            f"{total} at its weakest step")
+        return _("only {n} of {total} prefer {b} to {a}").format(n=p[y][x], total=total, a=a,
+                                                                 b=b)
+    return _("the best chain back, {chain}, has only {n} of {total} at its weakest step").format(
+        chain="→".join(ids[k] for k in path), n=p[y][x], total=total)
 
 
 def _count_irv(vote: Vote) -> VoteResult:
@@ -299,10 +317,10 @@ def _count_irv(vote: Vote) -> VoteResult:
     exhausted_all = sum(not r for r in _rankings(vote))
 
     def explain(rows: tuple[ResultRow, ...]) -> list[str]:
-        lines = ["Instant-runoff: each ballot counts for its highest-ranked option still in. "
-                 "An option with more than half of these votes wins; otherwise the option "
-                 "with the fewest goes out and its ballots move on. Score = votes in the last "
-                 "round an option took part in."]
+        lines = [_("Instant-runoff: each ballot counts for its highest-ranked option still in. "
+                   "An option with more than half of these votes wins; otherwise the option "
+                   "with the fewest goes out and its ballots move on. Score = votes in the last "
+                   "round an option took part in.")]
         lines.extend(_irv_round_text(r) for r in rounds)
         return lines
 
@@ -313,18 +331,22 @@ def _count_irv(vote: Vote) -> VoteResult:
 def _irv_round_text(r: IrvRound) -> str:
     votes = ", ".join(f"{o} {v}" for o, v in r.votes)
     live = sum(v for _, v in r.votes)
-    exhausted = f" ({_ballots(r.exhausted)} with no option left)" if r.exhausted else ""
-    text = f"Round {r.number}: {votes}{exhausted}."
+    exhausted = (_(" ({ballots} with no option left)").format(ballots=_ballots(r.exhausted))
+                 if r.exhausted else "")
+    text = _("Round {number}: {votes}{exhausted}.").format(number=r.number, votes=votes,
+                                                           exhausted=exhausted)
     if r.note:
         text += f" {r.note[0].upper()}{r.note[1:]}."
     if r.winners and len(r.winners) == 1:
         top = r.votes[0][1]
-        return f"{text} {r.winners[0]} has {top} of {live} votes and wins."
+        return text + " " + ngettext("{winner} has {top} of {n} vote and wins.",
+                                     "{winner} has {top} of {n} votes and wins.", live).format(
+            winner=r.winners[0], top=top, n=live)
     if r.winners:
-        return f"{text} {' and '.join(r.winners)} share the win."
+        return text + " " + _("{winners} share the win.").format(winners=and_list(r.winners))
     if not r.note:
-        text += (f" Nobody has more than half of {live}; {r.eliminated[0]} has the fewest "
-                 "and goes out.")
+        text += " " + _("Nobody has more than half of {n}; {option} has the fewest and goes "
+                        "out.").format(n=live, option=r.eliminated[0])
     return text
 
 
@@ -341,13 +363,15 @@ def _count_score(vote: Vote) -> VoteResult:
     lo, hi = vote.scale
 
     def explain(rows: tuple[ResultRow, ...]) -> list[str]:
-        lines = [f"Score voting on {', '.join(vote.criteria)} (scale {lo}–{hi}): each option's "
-                 "marks are averaged per criterion, then the criteria averaged. Options nobody "
-                 "marked score 0 and come last."]
+        lines = [_("Score voting on {criteria} (scale {lo}–{hi}): each option's marks are "
+                   "averaged per criterion, then the criteria averaged. Options nobody marked "
+                   "score 0 and come last.").format(criteria=", ".join(vote.criteria), lo=lo,
+                                                    hi=hi)]
         for row in rows:
             per = means[row.option]
             detail = ", ".join(f"{c} {format_number(float(per[c]))}" for c in vote.criteria if c in per)
-            lines.append(f"{row.option}: {detail or 'no marks'} → {format_number(row.score)}")
+            marks = detail or _("no marks")
+            lines.append(f"{row.option}: {marks} → {format_number(row.score)}")
         return lines
 
     return _finish(vote, VoteMethod.SCORE, keys, scores, invalid, explain,

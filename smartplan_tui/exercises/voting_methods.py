@@ -20,6 +20,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from smartplan_tui.i18n import _
+
 __all__ = [
     "IrvStep",
     "beatpath_groups",
@@ -266,7 +268,8 @@ def irv_steps(rankings: Sequence[Ranking], n: int, name: Sequence[str]) -> list[
             break
         if len(leaders) == len(continuing):
             steps.append(IrvStep(votes, exhausted, (), leaders,
-                                 "every option left has the same number of votes: they tie"))
+                                 _("every option left has the same number of votes: they "
+                                   "tie")))
             break
         out, note = _elimination(votes, history, name)
         steps.append(IrvStep(votes, exhausted, out, (), note))
@@ -288,8 +291,10 @@ def _elimination(votes: dict[int, int], history: list[dict[int, int]],
         if len(narrowed) < len(tied):
             tied = narrowed
             if len(tied) == 1:
-                return (tied[0],), (f"{names} tied with {fewest}; {name[tied[0]]} had fewer "
-                                    f"in round {number + 1}, so it goes out")
+                return (tied[0],), _("{names} tied with {fewest}; {out} had fewer in round "
+                                     "{round}, so it goes out").format(
+                    names=names, fewest=fewest, out=name[tied[0]], round=number + 1)
     together = ", ".join(name[o] for o in tied)
-    return tuple(tied), (f"{names} tied with {fewest}; no earlier round separates "
-                         f"{together}, so they go out together")
+    return tuple(tied), _("{names} tied with {fewest}; no earlier round separates {together}, "
+                          "so they go out together").format(names=names, fewest=fewest,
+                                                            together=together)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from smartplan_tui.exercises.voting_result import VoteResult
+from smartplan_tui.i18n import N_, _, ngettext
 from smartplan_tui.model import VoteMethod
 from smartplan_tui.numbers import format_column, rounded
 from smartplan_tui.text import fit, shorten
@@ -14,6 +15,9 @@ __all__ = ["JSON_PLACES", "render_table", "result_to_json"]
 BAR_WIDTH = 30
 LABEL_WIDTH = 40
 _EIGHTHS = " ▏▎▍▌▋▊▉"
+#: The unit of each method's score column (message ids).
+_UNITS = {VoteMethod.DOT: N_("dots"), VoteMethod.BORDA: N_("points"), VoteMethod.SCHULZE: N_("wins"),
+          VoteMethod.IRV: N_("votes"), VoteMethod.SCORE: N_("mean")}
 #: Decimals a score keeps in the results JSON: more than any table shows, for scripts.
 JSON_PLACES = 4
 
@@ -68,26 +72,28 @@ def render_table(result: VoteResult, *, explain: bool = True, header: bool = Fal
     Ties are listed under the table; the explanation follows when `explain` is true. With
     `header`, a first line names the vote and its question (the CLI prints its own).
     """
-    unit = {VoteMethod.DOT: "dots", VoteMethod.BORDA: "points", VoteMethod.SCHULZE: "wins",
-            VoteMethod.IRV: "votes", VoteMethod.SCORE: "mean"}[result.method]
+    unit = _(_UNITS[result.method])
     title = shorten(result.question, 60)
     lines = [f"{result.vote_id}" + (f" — {title}" if title else "")] if header else []
-    lines.append(f"{result.method.value}, {result.ballots} ballots"
-                 + (f", {result.invalid} invalid" if result.invalid else ""))
+    ballots = ngettext("{n} ballot", "{n} ballots", result.ballots).format(n=result.ballots)
+    invalid = ngettext("{n} invalid", "{n} invalid", result.invalid).format(n=result.invalid)
+    lines.append(f"{result.method.value}, {ballots}" + (f", {invalid}" if result.invalid else ""))
+    rank, option, text = _("rank"), _("option"), _("text")
     scores = format_column([r.score for r in result.rows])
     score_width = max([len(unit), *map(len, scores)])
-    id_width = max([6, *(len(r.option) for r in result.rows)])
-    lines.append(f"{'rank':>4}  {'option':<{id_width}}  {'text':<{LABEL_WIDTH}}  "
+    id_width = max([len(option), *(len(r.option) for r in result.rows)])
+    rank_width = max(4, len(rank))
+    lines.append(f"{rank:>{rank_width}}  {option:<{id_width}}  {fit(text, LABEL_WIDTH)}  "
                  f"{unit:>{score_width}}")
     top = max((float(r.score) for r in result.rows), default=0.0)
     for row, score in zip(result.rows, scores, strict=True):
         # Participant text is shown, never interpreted, and a row stays one line.
         label = fit(result.labels.get(row.option, ""), LABEL_WIDTH)
-        lines.append(f"{row.rank:>4}  {row.option:<{id_width}}  {label}  "
+        lines.append(f"{row.rank:>{rank_width}}  {row.option:<{id_width}}  {label}  "
                      f"{score:>{score_width}}  {_bar(float(row.score), top)}".rstrip())
-    if result.ties:
-        lines.append("ties: " + "; ".join(" = ".join(g) for g in result.ties)
-                     + f" (tie rule: {result.tie_rule.value})")
+    if result.ties and result.counted > 0:
+        lines.append(_("ties: {ties} (tie rule: {rule})").format(
+            ties="; ".join(" = ".join(g) for g in result.ties), rule=result.tie_rule.value))
     if explain:
         lines.extend(["", result.explanation])
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from smartplan_tui.i18n import _
 from smartplan_tui.model import TieRule, VoteMethod
 
 __all__ = ["IrvRound", "ResultRow", "VoteResult", "rank_options"]
@@ -75,9 +76,15 @@ class VoteResult:
     """Score voting: option → criterion → mean mark (criteria without marks left out)."""
 
     @property
+    def counted(self) -> int:
+        """The ballots that count; with none, every option is ranked first and "tied" only
+        because nothing was counted, which is no tie to show anyone."""
+        return self.ballots - self.invalid
+
+    @property
     def winners(self) -> tuple[str, ...]:
         """The options ranked first; several when they tie, none when no ballot counted."""
-        if self.ballots - self.invalid <= 0:
+        if self.counted <= 0:
             return ()
         return tuple(row.option for row in self.rows if row.rank == 1)
 
@@ -127,13 +134,13 @@ def _split(group: list[str], tie_rule: TieRule, tie_break: Sequence[str]) -> lis
 def _tie_note(ties: tuple[tuple[str, ...], ...], tie_rule: TieRule,
               tie_break: Sequence[str]) -> str:
     if not ties:
-        return "No ties."
+        return _("No ties.")
     listed = "; ".join(" = ".join(group) for group in ties)
     if tie_rule is TieRule.REPORT:
-        return f"Tied: {listed}. The ties stand (tie rule: report)."
+        return _("Tied: {ties}. The ties stand (tie rule: report).").format(ties=listed)
     if tie_rule is TieRule.OPTION_ORDER:
-        return (f"Tied: {listed}. The facilitator's tie rule (option-order) puts the option "
-                "listed first ahead.")
-    order = ", ".join(tie_break) or "none given"
-    return (f"Tied: {listed}. The facilitator's tie rule orders them as {order}; "
-            "options not in that list stay tied.")
+        return _("Tied: {ties}. The facilitator's tie rule (option-order) puts the option "
+                 "listed first ahead.").format(ties=listed)
+    order = ", ".join(tie_break) or _("none given")
+    return _("Tied: {ties}. The facilitator's tie rule orders them as {order}; "
+             "options not in that list stay tied.").format(ties=listed, order=order)

@@ -9,20 +9,25 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from smartplan_tui import dates
 from smartplan_tui.exercises.consent import consent_summary
 from smartplan_tui.exports import content
 from smartplan_tui.exports.docx_document import WordDoc
+from smartplan_tui.i18n import N_, _, current_language
 from smartplan_tui.model import ProjectProfile, Session
 
 __all__ = ["BLANK_ROWS", "HEADERS", "write_attendance"]
 
-HEADERS = ("No.", "Name", "Organisation", "Country", "Consent", "Signature")
+#: Message ids of the columns (an event of several days has a signature column a day).
+HEADERS = (N_("No."), N_("Name"), N_("Organisation"), N_("Country"), N_("Consent"),
+           N_("Signature"))
 #: Blank rows at least, for people who join on the day; more fill the last page.
 BLANK_ROWS = 5
 ROW_HEIGHT_CM = 1.2
-#: Shares of spare width by column (`column_widths` fits each to its longest word first).
-_SHARES = {"No.": 4, "Name": 22, "Organisation": 22, "Country": 7, "Consent": 12,
-           "E-mail": 18, "Organisation type": 12}
+#: Shares of spare width by column's message id (`column_widths` fits each to its longest
+#: word first); the signature columns take `_SIGNATURE_SHARE` each.
+_SHARES = {N_("No."): 4, N_("Name"): 22, N_("Organisation"): 22, N_("Country"): 7,
+           N_("Consent"): 12, N_("E-mail"): 18, N_("Organisation type"): 12}
 _SIGNATURE_SHARE = 22
 _EMU_PER_CM = 360000 / 635  # twips per cm: 567
 
@@ -35,26 +40,29 @@ def write_attendance(session: Session, path: str | os.PathLike[str],
     info = session.info
     profile = profile if profile is not None else info.profile
     word = WordDoc(template)
-    word.set_properties(f"Attendance list: {info.title}", content.author_of(session, profile),
-                        content.subject("Attendance list", session), info.language)
-    word.set_header_footer(f"Attendance list: {info.title}", profile, header_lines(session,
-                                                                                profile))
+    heading = _("Attendance list: {title}").format(title=info.title)
+    word.set_properties(heading, content.author_of(session, profile),
+                        content.subject(_("Attendance list"), session), current_language())
+    word.set_header_footer(heading, profile, header_lines(session, profile))
     word.title(info.title)
+    participants = _("Participants")
     word.labelled(content.profile_lines(profile) + [
-        line for line in content.title_block(session) if line[0] != "Participants"])
+        line for line in content.title_block(session) if line[0] != participants])
     purposes = (profile or ProjectProfile()).purposes
     # Read before signing, so above the table, which then runs to the end of its last page.
-    word.paragraph("By signing I confirm that I took part in this session.", muted=True)
-    word.paragraph("Consent: " + "; ".join(f"{p.id}: {p.text}" for p in purposes), muted=True)
-    word.heading("Attendance list")
+    word.paragraph(_("By signing I confirm that I took part in this session."), muted=True)
+    word.paragraph(_("Consent: {purposes}").format(
+        purposes="; ".join(f"{p.id}: {p.text}" for p in purposes)), muted=True)
+    word.heading(_("Attendance list"))
     extra = (profile or ProjectProfile()).attendance_columns
     days = content.event_days(info)
-    signatures = ([f"Signature {day.day} {day:%b}" for day in days] if len(days) > 1
-                  else ["Signature"])
-    headers = ["No.", "Name", "Organisation", "Country",
-               *(["E-mail"] if "email" in extra else []),
-               *(["Organisation type"] if "organisation type" in extra else []),
-               "Consent", *signatures]
+    signatures = ([_("Signature {day}").format(day=dates.day_and_month(day)) for day in days]
+                  if len(days) > 1 else [_("Signature")])
+    ids_of_columns = [N_("No."), N_("Name"), N_("Organisation"), N_("Country"),
+                      *([N_("E-mail")] if "email" in extra else []),
+                      *([N_("Organisation type")] if "organisation type" in extra else []),
+                      N_("Consent")]
+    headers = [*(_(column) for column in ids_of_columns), *signatures]
     ids = [p.id for p in purposes]
     rows = [(f"{i}.", p.name, p.organisation, p.country,
              *([p.email] if "email" in extra else []),
@@ -65,7 +73,8 @@ def write_attendance(session: Session, path: str | os.PathLike[str],
         purposes) + 1
     total = _rows_to_fill(word, len(rows), before, has_logos=bool(profile and profile.logos))
     rows += [(f"{i}.", *([""] * (len(headers) - 1))) for i in range(len(rows) + 1, total + 1)]
-    shares = [_SHARES.get(h, _SIGNATURE_SHARE) for h in headers]
+    shares = [*(_SHARES[column] for column in ids_of_columns),
+              *([_SIGNATURE_SHARE] * len(signatures))]
     word.table(shares, headers, rows, row_height_cm=ROW_HEIGHT_CM)
     return word.save(path)
 

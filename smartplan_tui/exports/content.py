@@ -3,6 +3,10 @@
 Each writer only lays these rows out, so the three formats cannot disagree about a figure.
 Results, SMART gaps and the agenda's plan against actual come from `smartplan_tui.exercises`;
 nothing is recounted here. Text stays raw (each writer escapes for its own format).
+
+Every label, header and sentence is in the current language (`i18n.writing_in`, which each
+writer's entry in `exports` sets: the session's language, or `--lang`); numbers and dates too
+(`numbers`, `dates`). `fmt_date` alone stays ISO: it is what the CSV and scripts read.
 """
 
 from __future__ import annotations
@@ -11,7 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from smartplan_tui import dates, labels
 from smartplan_tui.collection_registry import PARTICIPANTS
+from smartplan_tui.i18n import N_, _, ngettext
 from smartplan_tui.model import (
     Action,
     ModelError,
@@ -24,7 +30,7 @@ from smartplan_tui.model import (
     SwotItem,
     Vote,
 )
-from smartplan_tui.numbers import format_number
+from smartplan_tui.numbers import format_money, format_number
 
 __all__ = [
     "ACTION_HEADERS",
@@ -39,6 +45,7 @@ __all__ = [
     "budget_total",
     "fmt_date",
     "fmt_number",
+    "headers",
     "note_groups",
     "participants_table",
     "person",
@@ -88,28 +95,30 @@ class VoteSummary:
         return [(row[1], row[2]) for row in self.results.rows if row[0] == "1"]
 
 
-QUADRANT_TITLES = {
-    Quadrant.STRENGTHS: "Strengths",
-    Quadrant.WEAKNESSES: "Weaknesses",
-    Quadrant.OPPORTUNITIES: "Opportunities",
-    Quadrant.THREATS: "Threats",
-}
+#: Message ids: read them through `labels.quadrant_name`.
+QUADRANT_TITLES = labels.QUADRANT_NAMES
 
-PARTICIPANT_HEADERS = ("Name", "Organisation", "Country", "Role")
-ACTION_HEADERS = ("Action", "Priority", "Owner", "Partners", "Start → due", "Budget",
-                  "Indicator", "Baseline → target", "Status", "SMART gaps")
+#: Message ids of the tables' headers (`headers` translates them).
+PARTICIPANT_HEADERS = (N_("Name"), N_("Organisation"), N_("Country"), N_("Role"))
+ACTION_HEADERS = (N_("Action"), N_("Priority"), N_("Owner"), N_("Partners"), N_("Start → due"),
+                  N_("Budget"), N_("Indicator"), N_("Baseline → target"), N_("Status"),
+                  N_("SMART gaps"))
 #: What an action plan says for a value not given (a target, a budget).
 MISSING = "\u2014"
 #: How long a priority's option text may be in the action plan's narrow column.
 SHORT_PRIORITY = 28
-METHOD_NAMES = {"dot": "Dot voting", "borda": "Borda count", "schulze": "Schulze method",
-                "irv": "Instant-runoff", "score": "Score voting"}
 
 
 # ---------------------------------------------------------------- formatting
 
 
+def headers(*names: str) -> tuple[str, ...]:
+    """Table headers from their message ids, in the current language."""
+    return tuple(_(name) for name in names)
+
+
 def fmt_date(value: date | datetime | None) -> str:
+    """ISO (`2027-06-30`, `2026-12-01 10:36`): the machine form the CSV keeps."""
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -123,11 +132,12 @@ def fmt_number(value: float) -> str:
 
 
 def fmt_budget(value: float | int | None) -> str:
-    return "" if value is None else f"{fmt_number(value)} €"
+    """`€12,000`, `12 000 €`: `numbers.format_money`; `` for no budget."""
+    return "" if value is None else format_money(value)
 
 
 def fmt_long_date(value: date | None) -> str:
-    return "" if value is None else f"{value.day} {value:%B %Y}"
+    return dates.long_date(value)
 
 
 def person(session: Session, who: str) -> str:
@@ -140,21 +150,13 @@ def person(session: Session, who: str) -> str:
 
 
 def kind_name(info: SessionInfo) -> str:
-    """`innovation-camp` → `Innovation camp`."""
-    return info.kind.value.replace("-", " ").capitalize()
+    """`innovation-camp` → `Innovation camp` (`labels.kind_name`)."""
+    return labels.kind_name(info.kind)
 
 
 def fmt_date_range(start: date | None, end: date | None) -> str:
-    """`12 May 2026`, `12–13 May 2026`, `30 May – 1 June 2026`, `…2026 – …2027`."""
-    if start is None:
-        return ""
-    if end is None or end == start:
-        return fmt_long_date(start)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{fmt_long_date(end)}"
-    if start.year == end.year:
-        return f"{start.day} {start:%B} – {fmt_long_date(end)}"
-    return f"{fmt_long_date(start)} – {fmt_long_date(end)}"
+    """`12 May 2026`, `12–13 May 2026`, `30 May 2026 – 1 June 2026` (`dates.date_range`)."""
+    return dates.date_range(start, end)
 
 
 def fmt_times(info: SessionInfo) -> str:
@@ -163,7 +165,9 @@ def fmt_times(info: SessionInfo) -> str:
     end = f"{info.end_time:%H:%M}" if info.end_time is not None else ""
     if start and end:
         return f"{start}–{end}"
-    return f"from {start}" if start else (f"until {end}" if end else "")
+    if start:
+        return _("from {time}").format(time=start)
+    return _("until {time}").format(time=end) if end else ""
 
 
 def event_days(info: SessionInfo) -> list[date]:
@@ -188,20 +192,25 @@ def profile_lines(profile: ProjectProfile | None) -> list[tuple[str, str]]:
     project = profile.project
     if profile.acronym:
         project = f"{project} ({profile.acronym})" if project else profile.acronym
-    lines = [("Project", project), ("Project number", profile.number),
-             ("Programme", profile.programme), ("Lead partner", profile.organiser),
-             ("Partners", "; ".join(profile.partners))]
+    lines = [(_("Project"), project), (_("Project number"), profile.number),
+             (_("Programme"), profile.programme), (_("Lead partner"), profile.organiser),
+             (_("Partners"), "; ".join(profile.partners))]
     return [(label, value) for label, value in lines if value]
 
 
 def subject(what: str, session: Session) -> str:
     """The core properties' subject as a sentence: `Report of the workshop “Coast 2030”,
-    held in Liepāja (Kurzeme) on 1 December 2026.`"""
+    held in Liepāja (Kurzeme) on 1 December 2026.` (`what`: the document, translated)."""
     info = session.info
-    text = f"{what} of the {kind_name(info).lower()} \u201c{info.title}\u201d"
+    text = _("{document} of the {kind} \u201c{title}\u201d").format(
+        document=what, kind=kind_name(info).lower(), title=info.title)
     place, when = fmt_place(info), fmt_date_range(info.date, info.end_date)
-    if place or when:
-        text += ", held" + (f" in {place}" if place else "") + (f" on {when}" if when else "")
+    if place and when:
+        text += _(", held in {place} on {date}").format(place=place, date=when)
+    elif place:
+        text += _(", held in {place}").format(place=place)
+    elif when:
+        text += _(", held on {date}").format(date=when)
     return text + "."
 
 
@@ -213,16 +222,16 @@ def author_of(session: Session, profile: ProjectProfile | None) -> str:
 def title_block(session: Session) -> list[tuple[str, str]]:
     """The label/value lines under the title; empty values are left out."""
     info = session.info
-    lines = [("Kind", kind_name(info)),
-             ("Date", fmt_date_range(info.date, info.end_date)), ("Time", fmt_times(info)),
-             ("Place", fmt_place(info)),
-             ("Facilitator", info.facilitator),
-             ("Participants", str(len(session.participants)) if session.participants else "")]
+    lines = [(_("Kind"), kind_name(info)),
+             (_("Date"), fmt_date_range(info.date, info.end_date)), (_("Time"), fmt_times(info)),
+             (_("Place"), fmt_place(info)),
+             (_("Facilitator"), info.facilitator),
+             (_("Participants"), str(len(session.participants)) if session.participants else "")]
     return [(label, value) for label, value in lines if value]
 
 
 def participants_table(session: Session) -> Table:
-    return Table("participants", PARTICIPANT_HEADERS,
+    return Table("participants", headers(*PARTICIPANT_HEADERS),
                  [(p.name, p.organisation, p.country, p.role) for p in session.participants])
 
 
@@ -231,15 +240,15 @@ def agenda_table(session: Session) -> Table:
     from smartplan_tui.exercises import agenda
 
     report = agenda.plan_vs_actual(session.agenda)
-    table = Table("agenda", ("Item", "Exercise", "Start", "End", "Planned (min)",
-                             "Actual (min)", "+/− (min)"))
+    table = Table("agenda", headers(N_("Item"), N_("Exercise"), N_("Started"), N_("Ended"),
+                                    N_("Planned (min)"), N_("Actual (min)"), N_("+/− (min)")))
     for item, line in zip(session.agenda, report.rows, strict=True):
         table.rows.append((item.title, item.exercise, fmt_date(item.started_at),
                            fmt_date(item.ended_at), str(item.minutes), _minutes(line.actual),
                            _signed(line.difference)))
     if session.agenda:
         started = any(line.actual is not None for line in report.rows)
-        table.rows.append(("Total", "", "", "", str(report.planned_total),
+        table.rows.append((_("Total"), "", "", "", str(report.planned_total),
                            _minutes(report.actual_total if started else None),
                            _signed(report.difference if started else None)))
     return table
@@ -248,8 +257,6 @@ def agenda_table(session: Session) -> Table:
 def agenda_report_table(session: Session) -> Table:
     """The agenda as a report shows it: times without the date when the agenda runs on one
     day, the exercise by its name, and no column that is empty in every item."""
-    from smartplan_tui.exercises.agenda import EXERCISE_NAMES
-
     full = agenda_table(session)
     if not full.rows:
         return full
@@ -260,10 +267,10 @@ def agenda_report_table(session: Session) -> Table:
     def when(value: datetime | None) -> str:
         if value is None:
             return ""
-        return f"{value:%H:%M}" if one_day else f"{value.day} {value:%b %H:%M}"
+        return f"{value:%H:%M}" if one_day else f"{dates.day_and_month(value)} {value:%H:%M}"
 
     rows: list[list[str]] = [
-        [item.title, EXERCISE_NAMES.get(item.exercise, item.exercise), when(item.started_at),
+        [item.title, labels.exercise_name(item.exercise), when(item.started_at),
          when(item.ended_at), *row[4:]] for item, row in zip(session.agenda, full.rows,
                                                              strict=False)]
     rows.append(list(full.rows[-1]))
@@ -304,21 +311,34 @@ def swot_by_quadrant(session: Session) -> dict[Quadrant, list[SwotItem]]:
     return grouped
 
 
-def merged_texts(item: SwotItem) -> str:
-    """The texts a merged SWOT item was made of, so nobody's words are lost from a report."""
-    return " | ".join(origin.text for origin in item.merged_from)
+def merged_texts(item: SwotItem, session: Session | None = None) -> str:
+    """The texts a merged SWOT item was made of, each quoted with who wrote it (`“Ferry
+    link” (Anna Ozola); “Ferries to Sweden”`), so nobody's words are lost from a report."""
+    return "; ".join(
+        f"“{origin.text}”" + (f" ({person(session, origin.author) if session else origin.author})"
+                              if origin.author else "")
+        for origin in item.merged_from)
 
 
 def swot_table(session: Session) -> Table:
     codes = swot_codes(session)
-    return Table("swot", ("Code", "Quadrant", "Item", "Tags", "Author"),
-                 [(codes[i.id], QUADRANT_TITLES[i.quadrant], i.text, ", ".join(i.tags),
+    return Table("swot", headers(N_("Code"), N_("Quadrant"), N_("Item"), N_("Tags"), N_("Author")),
+                 [(codes[i.id], labels.quadrant_name(i.quadrant), i.text, ", ".join(i.tags),
                    person(session, i.author)) for i in session.swot])
+
+
+def tows_report_table(session: Session) -> Table:
+    """`tows_table` with each type's meaning after its letters (`SO (Strengths–Opportunities)`),
+    as a reader of the report needs it."""
+    table = tows_table(session)
+    table.rows[:] = [(labels.tows_type_label(strategy.type), *row[1:])
+                     for strategy, row in zip(session.tows, table.rows, strict=True)]
+    return table
 
 
 def tows_table(session: Session) -> Table:
     """Strategies with the SWOT items they combine, one linked item per line."""
-    table = Table("tows", ("Type", "Strategy", "Combines"))
+    table = Table("tows", headers(N_("Type"), N_("Strategy"), N_("Combines")))
     if not session.tows:
         return table
     codes = swot_codes(session)
@@ -338,24 +358,24 @@ def summarise_vote(vote: Vote) -> VoteSummary:
     """Count a vote for the report; a vote that cannot be counted says why instead of failing."""
     from smartplan_tui.exercises import voting
 
-    method = METHOD_NAMES.get(vote.method.value, vote.method.value)
-    headers = ("Rank", "Option", "Text", _score_header(vote))
+    method = labels.method_name(vote.method)
+    columns = (_("Rank"), _("Option"), _("Text"), _score_header(vote))
     try:
         result = voting.count(vote)
     except (ModelError, ValueError, ZeroDivisionError) as error:
-        return VoteSummary(vote, method, len(vote.ballots), 0, Table("results", headers), (),
+        return VoteSummary(vote, method, len(vote.ballots), 0, Table("results", columns), (),
                            "", "", problem=str(error))
     if result.ballots - result.invalid <= 0:
         return VoteSummary(vote, method, result.ballots, result.invalid,
-                           Table("results", headers), (), "", "",
-                           problem="no ballots counted yet")
+                           Table("results", columns), (), "", "",
+                           problem=_("no ballots counted yet"))
     texts = {o.id: o.text for o in vote.options}
     rows: list[Sequence[str]] = [
         (str(r.rank), r.option, texts.get(r.option, r.option), fmt_number(r.score))
             for r in result.rows]
     ties = "; ".join(" = ".join(group) for group in result.ties)
     return VoteSummary(vote, method, result.ballots, result.invalid,
-                       Table("results", headers, rows),
+                       Table("results", columns, rows),
                        tuple(float(r.score) for r in result.rows), ties, result.explanation,
                        matrix=_score_matrix(vote), recounts=_kept_recounts(vote))
 
@@ -366,20 +386,28 @@ def _kept_recounts(vote: Vote) -> tuple[str, ...]:
 
     lines = []
     for method in vote.kept_recounts:
-        name = f"Recounted with {method.value} ({METHOD_NAMES.get(method.value, method.value)})"
+        name = _("Recounted with {method} ({name})").format(method=method.value,
+                                                            name=labels.method_name(method))
         try:
             again = voting.count(vote, method)
         except (ModelError, ValueError, ZeroDivisionError) as error:
-            lines.append(f"{name}: not possible: {error}")
+            lines.append(_("{recount}: not possible: {reason}").format(recount=name,
+                                                                       reason=error))
             continue
         ranking = ", ".join(f"{r.rank}. {r.option} {fmt_number(r.score)}" for r in again.rows)
         lines.append(f"{name}: {ranking}")
     return tuple(lines)
 
 
+_SCORE_HEADERS = {"dot": N_("Dots"), "borda": N_("Borda points"), "schulze": N_("Wins"),
+                  "irv": N_("Last-round votes"), "score": N_("Mean score")}
+
+
+_SCORE = N_("Score")
+
+
 def _score_header(vote: Vote) -> str:
-    return {"dot": "Dots", "borda": "Borda points", "schulze": "Wins", "irv": "Last-round votes",
-            "score": "Mean score"}.get(vote.method.value, "Score")
+    return _(_SCORE_HEADERS.get(vote.method.value, _SCORE))
 
 
 def _score_matrix(vote: Vote) -> Table | None:
@@ -387,6 +415,7 @@ def _score_matrix(vote: Vote) -> Table | None:
     if vote.method.value != "score":
         return None
     from smartplan_tui.exercises import voting
+    from smartplan_tui.exercises.scoring import MATRIX_CLASS_NAMES
 
     try:
         matrix = voting.score_matrix(vote)
@@ -394,10 +423,10 @@ def _score_matrix(vote: Vote) -> Table | None:
         return None
     texts = {o.id: o.text for o in vote.options}
     rows: list[Sequence[str]] = [(cell.option, texts.get(cell.option, cell.option),
-             *(fmt_number(mean) if mean is not None else "" for _, mean in cell.means),
-             cell.klass.value if cell.klass is not None else "")
+             *(fmt_number(mean) if mean is not None else "" for _criterion, mean in cell.means),
+             _(MATRIX_CLASS_NAMES[cell.klass]) if cell.klass is not None else "")
             for cell in matrix.cells]
-    return Table("score_matrix", ("Option", "Text", *vote.criteria, "Class"), rows)
+    return Table("score_matrix", (_("Option"), _("Text"), *vote.criteria, _("Class")), rows)
 
 
 def smart_gaps(session: Session, action: Action) -> list[tuple[str, str]]:
@@ -430,16 +459,17 @@ def shorten(text: str, limit: int) -> str:
 
 
 def _dates(start: date | None, due: date | None) -> str:
-    """`2027-01-10 → 2027-06-30`, `by 2027-06-30`, `from 2027-01-10`."""
+    """`2027-01-10 → 2027-06-30`, `by 2027-06-30`, `from 2027-01-10` (`dates.short_date`)."""
     if start is not None and due is not None:
-        return f"{fmt_date(start)} → {fmt_date(due)}"
-    return f"by {fmt_date(due)}" if due is not None else (
-        f"from {fmt_date(start)}" if start is not None else "")
+        return f"{dates.short_date(start)} → {dates.short_date(due)}"
+    if due is not None:
+        return _("by {date}").format(date=dates.short_date(due))
+    return _("from {date}").format(date=dates.short_date(start)) if start is not None else ""
 
 
 def action_rows(session: Session) -> tuple[Table, list[tuple[str, str]]]:
     """The action-plan table and, per action that has gaps, its title and the gaps spelled out."""
-    table = Table("actions", ACTION_HEADERS)
+    table = Table("actions", headers(*ACTION_HEADERS))
     gaps_listed: list[tuple[str, str]] = []
     for action in session.actions:
         gaps = smart_gaps(session, action)
@@ -453,27 +483,28 @@ def action_rows(session: Session) -> tuple[Table, list[tuple[str, str]]]:
         table.rows.append((title, priority_text(session, action.priority, SHORT_PRIORITY),
                            action.owner, ", ".join(action.partners),
                            _dates(action.start, action.due), fmt_budget(action.budget_eur),
-                           action.indicator, change, action.status.value.replace("-", " "),
-                           letters or "none"))
+                           action.indicator, change, labels.action_status_name(action.status),
+                           letters or _("none")))
     return table, gaps_listed
 
 
 def budget_total(actions: Sequence[Action]) -> str:
-    """`169,000 €`, and how many actions have no budget (`; 1 action has none`)."""
+    """`€169,000`, and how many actions have no budget (`(1 action has no budget)`)."""
     budgets = [a.budget_eur for a in actions if a.budget_eur is not None]
     if not budgets:
         return ""
     missing = len(actions) - len(budgets)
     if not missing:
         return fmt_budget(sum(budgets))
-    counted = "1 action has" if missing == 1 else f"{missing} actions have"
-    return f"{fmt_budget(sum(budgets))} ({counted} no budget)"
+    counted = ngettext("{n} action has no budget", "{n} actions have no budget",
+                       missing).format(n=missing)
+    return f"{fmt_budget(sum(budgets))} ({counted})"
 
 
 def budget_by_priority(session: Session) -> Table:
     """Each priority's actions and their budget, in the order priorities first appear;
     actions without a priority last. Empty when no action has both a priority and a budget."""
-    table = Table("budget_by_priority", ("Priority", "Actions", "Budget"))
+    table = Table("budget_by_priority", headers(N_("Priority"), N_("Actions"), N_("Budget")))
     groups: dict[str, list[Action]] = {}
     for action in session.actions:
         groups.setdefault(priority_text(session, action.priority), []).append(action)
@@ -481,7 +512,7 @@ def budget_by_priority(session: Session) -> Table:
                for key, actions in groups.items()):
         return table
     unprioritised = groups.pop("", None)
-    for key, actions in [*groups.items(), *([("No priority", unprioritised)]
+    for key, actions in [*groups.items(), *([(_("No priority"), unprioritised)]
                                             if unprioritised else [])]:
         budgets = [a.budget_eur for a in actions if a.budget_eur is not None]
         table.rows.append((key, str(len(actions)), fmt_budget(sum(budgets)) if budgets
@@ -489,8 +520,10 @@ def budget_by_priority(session: Session) -> Table:
     return table
 
 
-NOTE_GROUPS = ((NoteKind.DECISION, "Decisions"), (NoteKind.NOTE, "Notes"),
-               (NoteKind.PARKING_LOT, "Parking lot"))
+DECISIONS = N_("Decisions")
+#: Each kind of note and its group's title (a message id).
+NOTE_GROUPS = ((NoteKind.DECISION, DECISIONS), (NoteKind.NOTE, N_("Notes")),
+               (NoteKind.PARKING_LOT, N_("Parking lot")))
 
 
 def note_groups(session: Session) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -498,10 +531,10 @@ def note_groups(session: Session) -> list[tuple[str, list[tuple[str, str]]]]:
     groups = []
     for kind, title in NOTE_GROUPS:
         notes = [n for n in session.notes if n.kind is kind]
-        groups.append((title, [(_note_byline(session, n), n.text) for n in notes]))
+        groups.append((_(title), [(_note_byline(session, n), n.text) for n in notes]))
     return groups
 
 
 def _note_byline(session: Session, note: Note) -> str:
     who = person(session, note.author)
-    return fmt_date(note.at) + (f", {who}" if who else "")
+    return dates.moment(note.at) + (f", {who}" if who else "")

@@ -3,6 +3,8 @@
 Text is written exactly as entered (CSV quoting carries line breaks and control characters);
 numbers and dates stay raw (`12000`, `2027-06-30`) so a spreadsheet can sum and sort them.
 Files are UTF-8 with a byte-order mark, which Excel needs to read ā and š correctly.
+Column names and values are the same whatever the report's language (scripts read them), so
+the tables are always built in English: a Latvian decimal comma cannot creep into a score.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from smartplan_tui.exports import content
 from smartplan_tui.exports.atomic import atomic_write
 from smartplan_tui.exports.content import Table
+from smartplan_tui.i18n import DEFAULT_LANGUAGE, writing_in
 from smartplan_tui.model import Session
 
 __all__ = ["csv_tables", "write_csv_zip"]
@@ -34,7 +37,12 @@ def write_csv_zip(session: Session, path: str | os.PathLike[str]) -> Path:
 
 
 def csv_tables(session: Session) -> list[Table]:
-    """The session's tables in the report's order."""
+    """The session's tables in the report's order, in English whatever the language."""
+    with writing_in(DEFAULT_LANGUAGE):
+        return _tables(session)
+
+
+def _tables(session: Session) -> list[Table]:
     info = session.info
     tables = [
         Table("session", ("id", "title", "kind", "date", "place", "region", "facilitator",

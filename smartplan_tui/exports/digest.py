@@ -10,14 +10,19 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from smartplan_tui import dates
 from smartplan_tui.exports import content
+from smartplan_tui.i18n import N_, _, ngettext
 from smartplan_tui.model import ActionStatus, NoteKind, Session, Vote, VoteStatus
 
-__all__ = ["COUNTRY_NAMES", "PROVISIONAL", "Digest", "next_steps", "provisional", "summary"]
+__all__ = ["COUNTRY_NAMES", "PROVISIONAL", "Digest", "country_name", "next_steps", "provisional",
+           "summary"]
 
-COUNTRY_NAMES = {"LV": "Latvia", "LT": "Lithuania", "EE": "Estonia", "PL": "Poland",
-                 "SE": "Sweden", "FI": "Finland", "DE": "Germany"}
-PROVISIONAL = "provisional: the vote is still open"
+#: Message ids of the countries' names, by the code a participant's country is stored as.
+COUNTRY_NAMES = {"LV": N_("Latvia"), "LT": N_("Lithuania"), "EE": N_("Estonia"),
+                 "PL": N_("Poland"), "SE": N_("Sweden"), "FI": N_("Finland"),
+                 "DE": N_("Germany")}
+PROVISIONAL = N_("provisional: the vote is still open")
 #: How many actions the next steps list, soonest due first.
 SOONEST = 5
 
@@ -36,9 +41,15 @@ def _digest(*groups: tuple[str, list[str]]) -> Digest:
     return Digest(tuple((label, tuple(lines)) for label, lines in groups if lines))
 
 
+def country_name(code: str) -> str:
+    """`LV` → `Latvia` (`Latvija`, `Latvija`) in the current language; others as written."""
+    known = COUNTRY_NAMES.get(code)
+    return _(known) if known is not None else code
+
+
 def provisional(vote: Vote) -> str:
     """` (provisional: the vote is still open)` for an open vote, else nothing."""
-    return f" ({PROVISIONAL})" if vote.status is VoteStatus.OPEN else ""
+    return f" ({_(PROVISIONAL)})" if vote.status is VoteStatus.OPEN else ""
 
 
 def who_came(session: Session) -> list[str]:
@@ -46,16 +57,17 @@ def who_came(session: Session) -> list[str]:
     people = session.participants
     if not people:
         return []
-    countries = Counter(COUNTRY_NAMES.get(p.country, p.country) for p in people if p.country)
-    line = f"{len(people)} participant{'s' if len(people) != 1 else ''}"
+    countries = Counter(country_name(p.country) for p in people if p.country)
+    line = ngettext("{n} participant", "{n} participants", len(people)).format(n=len(people))
     if countries:
         line += ": " + ", ".join(f"{name} {count}" for name, count in countries.most_common())
     organisations = Counter(p.organisation for p in people if p.organisation)
     lines = [line]
     if organisations:
-        lines.append(f"{len(organisations)} organisation{'s' if len(organisations) != 1 else ''}"
-                     ": " + "; ".join(f"{name} ({count})" if count > 1 else name
-                                      for name, count in organisations.most_common()))
+        counted = ngettext("{n} organisation", "{n} organisations",
+                           len(organisations)).format(n=len(organisations))
+        lines.append(counted + ": " + "; ".join(f"{name} ({count})" if count > 1 else name
+                                                for name, count in organisations.most_common()))
     return lines
 
 
@@ -76,8 +88,9 @@ def decisions(session: Session) -> list[str]:
 
 def summary(session: Session) -> Digest:
     """The short summary at the top of the report."""
-    return _digest(("Who came", who_came(session)), ("Top priorities", top_priorities(session)),
-                   ("Decisions", decisions(session)))
+    return _digest((_("Who came"), who_came(session)),
+                   (_("Top priorities"), top_priorities(session)),
+                   (_("Decisions"), decisions(session)))
 
 
 def due_soonest(session: Session, limit: int = SOONEST) -> list[str]:
@@ -85,12 +98,12 @@ def due_soonest(session: Session, limit: int = SOONEST) -> list[str]:
     open_actions = [a for a in session.actions if a.due is not None
                     and a.status not in (ActionStatus.DONE, ActionStatus.DROPPED)]
     open_actions.sort(key=lambda a: (a.due, a.title.casefold()))
-    return [f"{content.fmt_date(a.due)} · {a.title}" + (f" ({a.owner})" if a.owner else "")
+    return [f"{dates.short_date(a.due)} · {a.title}" + (f" ({a.owner})" if a.owner else "")
             for a in open_actions[:limit]]
 
 
 def next_steps(session: Session) -> Digest:
     """What happens after the session: actions due soonest, open parking lot, decisions."""
     parking = [note.text for note in session.notes if note.kind is NoteKind.PARKING_LOT]
-    return _digest(("Actions due soonest", due_soonest(session)), ("Open parking lot", parking),
-                   ("Decisions", decisions(session)))
+    return _digest((_("Actions due soonest"), due_soonest(session)),
+                   (_("Open parking lot"), parking), (_("Decisions"), decisions(session)))

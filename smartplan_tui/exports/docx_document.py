@@ -32,13 +32,25 @@ from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
 from lxml import etree
 
+from smartplan_tui.exports.annex import Annex, place
 from smartplan_tui.exports.atomic import atomic_write
 from smartplan_tui.exports.column_widths import fit_widths
-from smartplan_tui.exports.content import Progress
-from smartplan_tui.exports.docx_tables import table_xml
-from smartplan_tui.exports.docx_xml import W_NS, Look, p_style, para, rpr, run
+from smartplan_tui.exports.content import Progress, shorten
+from smartplan_tui.exports.docx_tables import Banner, table_xml
+from smartplan_tui.exports.docx_xml import (
+    PLAIN,
+    W_NS,
+    Look,
+    Raw,
+    inline_picture,
+    p_style,
+    para,
+    rpr,
+    run,
+)
 from smartplan_tui.exports.errors import ExportError
 from smartplan_tui.exports.text import one_line
+from smartplan_tui.i18n import _
 from smartplan_tui.model import ProjectProfile
 
 __all__ = ["REQUIRED_STYLES", "TABLE_STYLE", "Steps", "WordDoc"]
@@ -48,6 +60,8 @@ REQUIRED_STYLES = ("Title", "Heading 1", "Heading 2")
 TABLE_STYLE = "Table Grid"
 TEXT_STYLE = "SmartPlan Table Text"
 MUTED = "595959"
+#: How much of a figure's title its caption shows, in characters.
+CAPTION_TITLE = 160
 _A4 = (Cm(21.0), Cm(29.7))
 _MARGIN = Cm(2.0)
 LOGO_HEIGHT = Cm(1.3)
@@ -99,6 +113,16 @@ class WordDoc:
                            for name in (*REQUIRED_STYLES, TABLE_STYLE)}
         self._sect_pr = self.doc.element.body.get_or_add_sectPr()
         self._parts: list[str] = []
+        #: (level, text) of every heading so far: what a table of contents lists.
+        self.outline: list[tuple[int, str]] = []
+        self._contents: tuple[int, str, int, tuple[str, str, str]] | None = None
+        #: Long texts of the tables, shortened there and written whole at the end (`save`).
+        self.annex = Annex()
+        self._annexed = 0
+        self._where: list[str] = []  # the headings above what is written now, by level
+        self._figures = 0
+        self._caption_style: str | None = None
+        self._drawing_id = 0
 
     # ------------------------------------------------------------ page furniture
 
@@ -155,8 +179,7 @@ class WordDoc:
                 footer.add_paragraph())
             target.alignment = WD_ALIGN_PARAGRAPH.CENTER
             look = Look(color=MUTED, half_points=16)
-            _append_xml(target._p, run("Page ", look) + _field("PAGE", look)
-                        + run(" of ", look) + _field("NUMPAGES", look))
+            _append_xml(target._p, _page_of_pages(look))
 
     # ------------------------------------------------------------ content
 
@@ -165,8 +188,44 @@ class WordDoc:
         self._parts.append(f'<w:p><w:pPr>{p_style(self._style_ids["Title"])}'
                            f'<w:outlineLvl w:val="0"/></w:pPr>{run(text)}</w:p>')
 
-    def heading(self, text: str, level: int = 1) -> None:
-        self._parts.append(para([run(text)], self._style_ids[f"Heading {level}"]))
+    def heading(self, text: str, level: int = 1, *, new_page: bool = False) -> None:
+        """A built-in heading; `new_page` starts a big part on a page of its own."""
+        runs = run(text)
+        if self._contents is not None:  # the table of contents links to it
+            from smartplan_tui.exports.docx_toc import bookmarked
+
+            runs = bookmarked(len(self.outline), runs)
+        self.outline.append((level, text))
+        self._where = [*self._where[:level - 1], text]
+        if self._parts[-1:] == ["<w:p/>"] and self._parts[-2].endswith("</w:tbl>"):
+            # A heading keeps tables apart and has space above of its own. And LibreOffice
+            # can break a chain of kept-together paragraphs (a vote's headings, facts and
+            # chart) when a paragraph stands between it and the table above: the headings
+            # stay behind at the foot of the page, the chart goes on to the next.
+            self._parts.pop()
+        if not new_page:
+            self._parts.append(para([runs], self._style_ids[f"Heading {level}"]))
+            return
+        self._parts.append(f'<w:p><w:pPr>{p_style(self._style_ids[f"Heading {level}"])}'
+                           f"<w:pageBreakBefore/></w:pPr>{runs}</w:p>")
+
+    def subtitle(self, text: str) -> None:
+        """The line under the title: the template's Subtitle style, else large muted type."""
+        if "Subtitle" in {style.name for style in self.doc.styles}:
+            self._parts.append(para([run(text)], str(self.doc.styles["Subtitle"].style_id)))
+        else:
+            self._parts.append(para([run(text, Look(color=MUTED, half_points=28))]))
+
+    def table_of_contents(self, empty: str) -> None:
+        """A TOC field here, listing every heading of the document (`docx_toc`); Word and
+        LibreOffice add the page numbers when they open it. `empty`: the text it shows
+        when the document has no heading."""
+        from smartplan_tui.exports.docx_toc import toc_styles, update_fields_on_open
+
+        self._contents = (len(self._parts), empty, self.text_width(), toc_styles(self.doc))
+        self.outline.clear()  # only the headings after it are linked to
+        self._parts.append("")  # the entries are known only once every heading is written
+        update_fields_on_open(self.doc)
 
     def paragraph(self, text: str = "", *, muted: bool = False, italic: bool = False) -> None:
         self.paragraphs([text], muted=muted, italic=italic)
@@ -210,7 +269,7 @@ class WordDoc:
               keep_with_next: bool = False) -> None:
         """A styled table spanning the text width. Columns are as wide as their longest word
         at least (`column_widths`); `widths_pct` say how to share the rest."""
-        rows = list(rows)
+        rows = [self._shortened(row, headers) for row in rows]
         widths = fit_widths(self.text_width(), widths_pct, headers, rows, self._text_half_points)
         height = int(Cm(row_height_cm) / _EMU_PER_TWIP) if row_height_cm else 0
         self._parts.append(table_xml(widths, headers, rows, style_id=self._style_ids[TABLE_STYLE],
@@ -218,13 +277,90 @@ class WordDoc:
                                      keep_with_next=keep_with_next))
         self._parts.append("<w:p/>")  # a gap, so two tables in a row never merge into one
 
-    def picture(self, png: bytes, width_cm: float) -> None:
-        """A centred picture; python-docx adds the image part, its XML joins the body text."""
-        paragraph = self.doc.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(min(width_cm, self.text_cm())))
-        self._parts.append(etree.tostring(paragraph._p, encoding="unicode"))
-        paragraph._p.getparent().remove(paragraph._p)
+    def here(self, *more: str) -> str:
+        """Where a text sits: the headings above it, then `more` (a quadrant, a code)."""
+        return place(*self._where, *more)
+
+    def shortened(self, text: str, *more: str) -> str:
+        """`text` as a table shows it: a long one cut, with its reference to the annex
+        entry that holds it whole (`annex`); `more` says where it sits below the headings."""
+        return text if len(text) <= self.annex.limit else self.annex.short(text,
+                                                                           self.here(*more))
+
+    def _shortened(self, row: Sequence[str], headers: Sequence[str] | None) -> Sequence[str]:
+        """A row with its long texts shortened into the annex (`annex`); a spanning row
+        and paragraph XML stay as they are."""
+        limit = self.annex.limit
+        if isinstance(row, Banner) or all(len(value) <= limit for value in row):
+            return row
+        columns = headers if headers is not None and len(headers) == len(row) else [""] * len(row)
+        return [value if isinstance(value, Raw) else self.shortened(value, column)
+                for value, column in zip(row, columns, strict=True)]
+
+    def picture(self, png: bytes, width_cm: float, *, alt: str = "", title: str = "",
+                keep_next: bool = False) -> None:
+        """A centred picture in the line of text, with alt text (`alt`, `title`) and a
+        drawing id of its own; `keep_next` keeps it on the page of what follows (a caption)."""
+        rel_id, image = self.doc.part.get_or_add_image(io.BytesIO(png))
+        cx, cy = image.scaled_dimensions(Cm(min(width_cm, self.text_cm())), None)
+        drawing = inline_picture(rel_id, int(cx), int(cy), self._next_drawing_id(),
+                                 name=title or image.filename, descr=alt, title=title)
+        self._parts.append(para([drawing], align="center", keep_next=keep_next))
+
+    def figure(self, png: bytes, width_cm: float, *, title: str, alt: str) -> None:
+        """A numbered figure: its caption ("Figure 2: Top priorities — Dot voting") and the
+        picture under it, both kept with what follows (the figure's table), in Word and in
+        LibreOffice. The number is a `SEQ Figure` field, so Word's list of figures finds
+        it; its result is written too, for LibreOffice and readers that never update it.
+        A title longer than `CAPTION_TITLE` characters (a vote's question can be a
+        paragraph) is cut at a word."""
+        self._figures += 1
+        title = shorten(one_line(title).replace("\x00", ""), CAPTION_TITLE)
+        caption = _("Figure {number}: {title}").format(number="\x00", title=title)
+        before, _marker, after = caption.partition("\x00")
+        number = (f'<w:fldSimple w:instr=" SEQ Figure \\* ARABIC "><w:r><w:t>{self._figures}'
+                  "</w:t></w:r></w:fldSimple>")
+        if self._caption_style is None:  # looked up once: walking the styles is slow
+            found = [s.style_id for s in self.doc.styles if s.name == "Caption"]
+            self._caption_style = str(found[0]) if found else ""
+        style_id = self._caption_style
+        look = PLAIN if style_id else Look(italic=True, color=MUTED)
+        self._parts.append(para([run(before, look), number, run(after, look)], style_id,
+                                align="center", keep_next=True))
+        self.picture(png, width_cm, alt=alt, title=caption.replace("\x00", str(self._figures)),
+                     keep_next=True)
+
+    def _next_drawing_id(self) -> int:
+        """A `wp:docPr` id no other drawing of the package has (a template's header logo
+        included): Word reports a file with two alike as damaged."""
+        if not self._drawing_id:
+            taken = [int(value) for part in self.doc.part.package.iter_parts()
+                     if part is not self.doc.part and hasattr(part, "element")
+                     for value in part.element.xpath(".//wp:docPr/@id")
+                     if str(value).isdigit()]
+            self._drawing_id = max(taken, default=0)
+        self._drawing_id += 1
+        return self._drawing_id
+
+    def write_annex(self) -> None:
+        """The annex of the long texts the tables shortened, each whole under its
+        reference and where it came from, on a new page; `save` calls it, so no reference
+        is left without its entry. Entries written once are not written again."""
+        entries = self.annex.entries[self._annexed:]
+        if not entries:
+            return
+        if not self._annexed:
+            self.heading(_("Annex {letter}: Long texts in full").format(
+                letter=self.annex.letter), 1, new_page=True)
+            self.paragraph(_("Each text that a table above shortens, in full, under the "
+                             "reference the table gives."), muted=True)
+        self._annexed = len(self.annex.entries)
+        where_look = Look(color=MUTED, italic=True)
+        for entry in entries:
+            self._parts.append('<w:p><w:pPr><w:keepNext/><w:spacing w:before="200" '
+                               f'w:after="60"/></w:pPr>{run(entry.reference, Look(bold=True))}'
+                               f"{run(' · ' + entry.where, where_look)}</w:p>")
+            self._parts.append(para([run(entry.text)]))
 
     def text_width(self) -> int:
         """Width between the margins of the current (last) section, in twips."""
@@ -263,6 +399,7 @@ class WordDoc:
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Splice the body text into the document part's XML, then write the package
         atomically. The document itself is left as it was: it can be saved again."""
+        self.write_annex()
         with _prebuilt(self.doc.part, self._document_xml()):
             return atomic_write(path, self.doc.save)
 
@@ -276,7 +413,13 @@ class WordDoc:
         finally:
             comment.getparent().remove(comment)
         before, after = whole.split(f"<!--{marker}-->", 1)
-        return "".join([self._declare_w(before), *self._parts, after])
+        parts = self._parts
+        if self._contents is not None:
+            from smartplan_tui.exports.docx_toc import toc_xml
+
+            at, empty, width, styles = self._contents
+            parts = [*parts[:at], toc_xml(self.outline, width, empty, styles), *parts[at + 1:]]
+        return "".join([self._declare_w(before), *parts, after])
 
     def _declare_w(self, start: str) -> str:
         """The body text says `w:`; a template may name Word's namespace otherwise
@@ -516,6 +659,20 @@ def _field(code: str, look: Look) -> str:
             f'<w:r>{rpr_xml}<w:fldChar w:fldCharType="separate"/></w:r>'
             f'<w:r>{rpr_xml}<w:t>1</w:t></w:r>'
             f'<w:r>{rpr_xml}<w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def _page_of_pages(look: Look) -> str:
+    """`Page 2 of 9` in the current language, the two numbers as fields Word updates."""
+    text = _("Page {page} of {pages}")
+    runs: list[str] = []
+    for piece in re.split(r"(\{page\}|\{pages\})", text):
+        if piece == "{page}":
+            runs.append(_field("PAGE", look))
+        elif piece == "{pages}":
+            runs.append(_field("NUMPAGES", look))
+        elif piece:
+            runs.append(run(piece, look))
+    return "".join(runs)
 
 
 def _append_xml(parent: Any, xml: str) -> None:

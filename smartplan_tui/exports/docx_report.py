@@ -18,6 +18,8 @@ from smartplan_tui.exports.docx_document import MUTED, Steps, WordDoc
 from smartplan_tui.exports.docx_tables import Banner
 from smartplan_tui.exports.docx_xml import Look, Raw, p_style, para, rpr, run
 from smartplan_tui.exports.sections import REPORT_SECTIONS, ReportSection
+from smartplan_tui.i18n import N_, _, current_language, ngettext
+from smartplan_tui.labels import quadrant_name, vote_status_name
 from smartplan_tui.model import ProjectProfile, Quadrant, Session
 
 __all__ = ["ACTION_WIDTHS", "action_plan_section", "build_report", "write_report"]
@@ -25,13 +27,14 @@ __all__ = ["ACTION_WIDTHS", "action_plan_section", "build_report", "write_report
 QUADRANT_COLOURS = {Quadrant.STRENGTHS: "375623", Quadrant.WEAKNESSES: "C55A11",
                     Quadrant.OPPORTUNITIES: "2F5496", Quadrant.THREATS: "7F6000"}
 ACTION_WIDTHS = (22, 10, 9, 10, 10, 7.5, 10, 8, 7.5, 6)
-#: How the sections that are one table share spare width among their columns, by header
-#: (a column left out of a table takes its share with it).
+#: How the sections that are one table share spare width among their columns, by header's
+#: message id (a column left out of a table takes its share with it).
 TABLE_WIDTHS: dict[str, dict[str, float]] = {
-    sections.AGENDA.key: {"Item": 30, "Exercise": 12, "Start": 10, "End": 10,
-                          "Planned (min)": 12, "Actual (min)": 12, "+/− (min)": 10},
-    sections.PARTICIPANTS.key: {"Name": 29, "Organisation": 35, "Country": 12, "Role": 24},
-    sections.TOWS.key: {"Type": 8, "Strategy": 46, "Combines": 46},
+    sections.AGENDA.key: {N_("Item"): 30, N_("Exercise"): 12, N_("Started"): 10, N_("Ended"): 10,
+                          N_("Planned (min)"): 12, N_("Actual (min)"): 12, N_("+/− (min)"): 10},
+    sections.PARTICIPANTS.key: {N_("Name"): 29, N_("Organisation"): 35, N_("Country"): 12,
+                                N_("Role"): 24},
+    sections.TOWS.key: {N_("Type"): 12, N_("Strategy"): 44, N_("Combines"): 44},
 }
 
 
@@ -58,7 +61,7 @@ def build_report(word: WordDoc, session: Session, steps: Steps,
     info = session.info
     profile = profile if profile is not None else info.profile
     word.set_properties(info.title, content.author_of(session, profile),
-                        content.subject("Report", session), info.language)
+                        content.subject(_("Report"), session), current_language())
     word.set_header_footer(info.title, profile)
     if profile is not None:
         session = replace(session, info=replace(info, profile=profile))
@@ -77,7 +80,7 @@ def _one_table(word: WordDoc, session: Session, section: ReportSection) -> None:
     assert section.table is not None
     word.heading(section.heading)
     table = section.table(session)
-    shares = TABLE_WIDTHS[section.key]
+    shares = {_(header): share for header, share in TABLE_WIDTHS[section.key].items()}
     table_or_none(word, table, tuple(shares.get(h, 10) for h in table.headers), section.empty)
 
 
@@ -154,9 +157,11 @@ def swot_section(word: WordDoc, session: Session) -> None:
     tag_look = Look(color=MUTED, italic=True, half_points=16)
     tails: dict[tuple[tuple[str, ...], str], str] = {}
     cells = []
+    limit = word.annex.limit
     for quadrant in Quadrant:
         items = grouped[quadrant]
-        lines = [para([run(f"{content.QUADRANT_TITLES[quadrant]} ({len(items)})",
+        title = quadrant_name(quadrant)
+        lines = [para([run(f"{title} ({len(items)})",
                            Look(bold=True, color=QUADRANT_COLOURS[quadrant], half_points=22))],
                       word.text_style_id)]
         for item in items:
@@ -166,37 +171,47 @@ def swot_section(word: WordDoc, session: Session) -> None:
                 if item.author:
                     extra += f"{' · ' if extra else ''}{names.get(item.author, item.author)}"
                 tail = tails[(item.tags, item.author)] = run(f"  {extra}", tag_look) if extra else ""
+            text = item.text if len(item.text) <= limit else word.shortened(
+                item.text, title, codes[item.id])
             lines.append(f"{start}<w:r>{code_rpr}<w:t>{codes[item.id]}\u00a0\u00a0</w:t></w:r>"
-                         f"{run(item.text)}{tail}</w:p>")
+                         f"{run(text)}{tail}</w:p>")
             if item.merged_from:
-                lines.append(para([run(f"merged from: {content.merged_texts(item)}", tag_look)],
+                merged = word.shortened(content.merged_texts(item, session), title,
+                                        codes[item.id])
+                lines.append(para([run(_("merged from: {texts}").format(texts=merged), tag_look)],
                                   word.text_style_id))
         cells.append(Raw("".join(lines)))
     word.table((50, 50), None, [cells[0:2], cells[2:4]])
 
 
 def vote_section(word: WordDoc, summary: VoteSummary) -> None:
-    """One vote: its question as a heading, the facts, results table, chart and explanation."""
+    """One vote: its question as a heading, the facts, chart, results table and explanation."""
     vote = summary.vote
     word.heading(vote.question, 2)
-    ballots = f"{summary.ballots}" + (f" ({summary.invalid} invalid)" if summary.invalid else "")
-    word.facts([("Method", summary.method), ("Ballots counted", ballots),
-                ("Status", vote.status.value + digest.provisional(vote))])
+    invalid = ngettext("{n} invalid", "{n} invalid", summary.invalid).format(n=summary.invalid)
+    ballots = f"{summary.ballots}" + (f" ({invalid})" if summary.invalid else "")
+    word.facts([(_("Method"), summary.method), (_("Ballots counted"), ballots),
+                (_("Status"), vote_status_name(vote.status) + digest.provisional(vote))])
     if summary.problem:
-        word.paragraph(f"Not counted: {summary.problem}", italic=True)
+        word.paragraph(_("Not counted: {reason}").format(reason=summary.problem), italic=True)
         return
     if not summary.results.rows:
-        word.paragraph("No results yet.", muted=True)
+        word.paragraph(_("No results yet."), muted=True)
         return
+    from smartplan_tui.exports.chart import MAX_BARS, alt_text, bar_chart, chart_width_cm
+
+    # The chart comes first, kept with the table under it: LibreOffice keeps a paragraph
+    # with the table after it, not a table with the paragraph after it.
+    labels = [f"{row[1]} {row[2]}" for row in summary.results.rows]
+    word.figure(bar_chart(labels, summary.scores, len(summary.winners)), chart_width_cm(),
+                title=f"{vote.question} \u2014 {summary.method}",
+                alt=alt_text(summary.method, labels, summary.scores))
     word.table((8, 10, 62, 20), summary.results.headers, summary.results.rows,
                keep_with_next=True)
-    from smartplan_tui.exports.chart import MAX_BARS, bar_chart, chart_width_cm
-
-    labels = [f"{row[1]} {row[2]}" for row in summary.results.rows]
-    word.picture(bar_chart(labels, summary.scores, len(summary.winners)), chart_width_cm())
     if len(labels) > MAX_BARS:
-        word.paragraph(f"The chart shows the first {MAX_BARS} of {len(labels)} options.",
-                       muted=True)
+        word.paragraph(ngettext("The chart shows the first {shown} of {n} option.",
+                                "The chart shows the first {shown} of {n} options.",
+                                len(labels)).format(shown=MAX_BARS, n=len(labels)), muted=True)
     word.paragraphs([*summary.explanation.splitlines(), *summary.recounts])
     if summary.matrix is not None and summary.matrix.rows:
         criteria = len(summary.matrix.headers) - 3
@@ -206,36 +221,38 @@ def vote_section(word: WordDoc, summary: VoteSummary) -> None:
 
 def action_plan_section(word: WordDoc, table: Table, gaps: list[tuple[str, str]],
                         total: str, widths: tuple[float, ...] = ACTION_WIDTHS,
-                        subtotals: Table | None = None) -> None:
-    """The action plan on its own landscape pages with its SMART gaps, then back to portrait."""
+                        subtotals: Table | None = None, subtotals_heading: str = "") -> None:
+    """The action plan on its own landscape pages with its SMART gaps, then back to portrait;
+    `subtotals` under `subtotals_heading` (the report's are by priority)."""
     word.start_section(landscape=True)
     word.heading(sections.ACTIONS.heading)
     if not table.rows:
         word.paragraph(sections.ACTIONS.empty, muted=True)
     else:
-        word.table(widths, table.headers, [_described(row, word.text_style_id)
-                                           for row in table.rows])
+        word.table(widths, table.headers, [_described(row, word) for row in table.rows])
         if total:
-            word.labelled([("Total budget", total)])
+            word.labelled([(_("Total budget"), total)])
         if subtotals is not None and subtotals.rows:
-            word.heading("Budget by priority", 2)
+            word.heading(subtotals_heading or _("Budget by priority"), 2)
             word.table((60, 15, 25), subtotals.headers, subtotals.rows)
-        word.heading("SMART gaps", 2)
+        word.heading(_("SMART gaps"), 2)
         if gaps:
             word.entries(gaps)
         else:
-            word.paragraph("Every action is specific, measurable, achievable, relevant and "
-                           "time-bound.", muted=True)
+            word.paragraph(_("Every action is specific, measurable, achievable, relevant and "
+                             "time-bound."), muted=True)
     word.start_section(landscape=False)
 
 
-def _described(row: Sequence[str], style_id: str) -> Sequence[str]:
-    """An action's title, and its description under it in small muted type."""
+def _described(row: Sequence[str], word: WordDoc) -> Sequence[str]:
+    """An action's title, and its description under it in small muted type (a long one
+    shortened into the annex)."""
     if isinstance(row, Banner) or "\n" not in row[0]:
         return row
     title, _, description = row[0].partition("\n")
-    cell = Raw(para([run(title), run("\n"), run(description, Look(color=MUTED, half_points=16))],
-                    style_id))
+    cell = Raw(para([run(word.shortened(title)), run("\n"),
+                     run(word.shortened(description, title), Look(color=MUTED, half_points=16))],
+                    word.text_style_id))
     return (cell, *row[1:])
 
 

@@ -38,8 +38,8 @@ def table_xml(widths: Sequence[int], headers: Sequence[str] | None,
 
     A cell is text (one paragraph in `text_style_id`, line breaks kept) or `Raw` paragraph
     XML; a `Banner` instead of a row spans the table. `row_height` (twips, at least) gives
-    room to sign on an attendance list; `keep_with_next` keeps a short table on the page of
-    what follows it (a vote's chart). No row is split across pages but a row of `Raw`
+    room to sign on an attendance list; `keep_with_next` keeps a short table on one page in
+    Word (a vote's results, under its chart). No row is split across pages but a row of `Raw`
     cells only (the SWOT grid's quadrants), which can be longer than a page.
     """
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
@@ -57,8 +57,9 @@ def table_xml(widths: Sequence[int], headers: Sequence[str] | None,
         if isinstance(values, Banner):
             parts.append(_banner(values, widths, text_style_id))
             continue
-        cells = [v if isinstance(v, Raw) else para(unbreakable(v), text_style_id,
-                                                   keep_next=keep_with_next) for v in values]
+        cells = [v if isinstance(v, Raw) else para([run(unbreakable(v), whole_days=True)],
+                                                   text_style_id, keep_next=keep_with_next)
+                 for v in values]
         # A row of SWOT quadrants (all paragraph XML) may be longer than a page: it may split.
         parts.append(_row(cells, widths, "" if all(isinstance(v, Raw) for v in values)
                           else tr_pr))

@@ -12,13 +12,15 @@ only guard of well-formed XML.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from smartplan_tui.exports.text import clean, xml_attr, xml_escape
 
-__all__ = ["PLAIN", "W_NS", "Look", "Raw", "cell", "p_style", "para", "rpr", "run"]
+__all__ = ["PLAIN", "W_NS", "Look", "Raw", "cell", "inline_picture", "p_style", "para", "rpr",
+           "run"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -58,15 +60,25 @@ def rpr(look: Look) -> str:
 
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+#: An ISO day (`2027-09-30`, as `dates.short_date` writes it in tables): LibreOffice breaks a
+#: narrow cell's line after its hyphens ("2027-09-" / "30"), so in a table they are written
+#: as Word's non-breaking hyphen, which both programs print as a plain hyphen and which
+#: python-docx reads back as one.
+_ISO_DAY = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+_UNBROKEN_DAY = (r'\1</w:t><w:noBreakHyphen/><w:t xml:space="preserve">\2'
+                 r'</w:t><w:noBreakHyphen/><w:t xml:space="preserve">\3')
 
 
-def run(text: str, look: Look = PLAIN) -> str:
-    """One `w:r`; `\\n` becomes a line break and `\\t` a tab, as Word itself writes them."""
+def run(text: str, look: Look = PLAIN, *, whole_days: bool = False) -> str:
+    """One `w:r`; `\\n` becomes a line break and `\\t` a tab, as Word itself writes them;
+    `whole_days`: no ISO day in it is broken across lines (a table cell's)."""
     body = xml_escape(clean(text))
     if "\n" in body:
         body = body.replace("\n", _BREAK)
     if "\t" in body:
         body = body.replace("\t", _TAB)
+    if whole_days and "-" in body:
+        body = _ISO_DAY.sub(_UNBROKEN_DAY, body)
     props = rpr(look) if look is not PLAIN else ""
     return f'<w:r>{props}<w:t xml:space="preserve">{body}</w:t></w:r>'
 
@@ -94,3 +106,34 @@ def cell(paragraphs: str, width: int, fill: str = "") -> str:
     shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{xml_attr(fill)}"/>' if fill else ""
     return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
             f"{paragraphs or '<w:p/>'}</w:tc>")
+
+
+_WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def inline_picture(rel_id: str, cx: int, cy: int, drawing_id: int, *, name: str,
+                   descr: str, title: str) -> str:
+    """A `w:r` holding a picture in the line of text (`wp:inline`, never floating: it stays
+    in its paragraph, so keep-with-next holds it on the page of its table in Word and in
+    LibreOffice), `cx` by `cy` EMU, with alt text (`descr`, `title`) screen readers and
+    Word's "Alt Text" pane read.
+
+    `drawing_id` must be unique in the document (Word repairs a file where two drawings
+    share one). Namespaces are declared here, so a template's root need not declare them.
+    """
+    return (f'<w:r><w:drawing><wp:inline xmlns:wp="{_WP_NS}" distT="0" distB="0" distL="0" '
+            f'distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
+            f'<wp:docPr id="{drawing_id}" name="{xml_attr(clean(name))}" '
+            f'descr="{xml_attr(clean(descr))}" title="{xml_attr(clean(title))}"/>'
+            f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A_NS}" noChangeAspect="1"/>'
+            f'</wp:cNvGraphicFramePr><a:graphic xmlns:a="{_A_NS}">'
+            f'<a:graphicData uri="{_PIC_NS}"><pic:pic xmlns:pic="{_PIC_NS}"><pic:nvPicPr>'
+            f'<pic:cNvPr id="0" name="{xml_attr(clean(name))}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip xmlns:r="{_R_NS}" r:embed="{xml_attr(rel_id)}"/>'
+            '<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm>'
+            f'<a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+            "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>")

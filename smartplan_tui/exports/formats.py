@@ -18,6 +18,7 @@ from pathlib import Path
 from smartplan_tui import exports
 from smartplan_tui.exports.content import Progress
 from smartplan_tui.exports.errors import ExportError
+from smartplan_tui.i18n import N_, _
 from smartplan_tui.model import ProjectProfile, Session
 
 __all__ = ["ATTENDANCE", "CSV", "DOCUMENTS", "MARKDOWN", "PDF", "REPORT", "ExportFormat"]
@@ -31,8 +32,8 @@ class ExportFormat:
 
     name: str
     """What `--format` takes (`docx`)."""
-    label: str
-    """What the app's export dialog shows (`Word report (.docx)`)."""
+    label_id: str
+    """What the app's export dialog shows (`Word report (.docx)`), as a message id."""
     suffix: str
     """Added to the session id for the default file name (`coast-camp-report.docx`)."""
     writer: Callable[..., Path]
@@ -43,35 +44,47 @@ class ExportFormat:
     """Big enough to report progress to the app's bar as it is written."""
     takes_profile: bool = False
     """Prints the project profile (logos, programme, disclaimer) the store resolves."""
+    takes_language: bool = True
+    """Written in a language: the session's, or the one `write` is given (`--lang`)."""
+
+    @property
+    def label(self) -> str:
+        """The label in the current language."""
+        return _(self.label_id)
 
     def file_name(self, session_id: str) -> str:
         return f"{session_id}{self.suffix}"
 
     def write(self, session: Session, path: PathLike, *, template: PathLike | None = None,
               progress: Progress | None = None, profile: ProjectProfile | None = None,
-              ) -> Path:
-        """Write `session` to `path` (atomically: all or nothing) and return where it went."""
+              language: str | None = None) -> Path:
+        """Write `session` to `path` (atomically: all or nothing) and return where it went.
+
+        `language` (en, lv, lt) overrides the session's own for what the document says."""
         options: dict[str, object] = {}
+        if self.takes_language:
+            options["language"] = language
         if self.takes_profile:
             options["profile"] = profile
         if self.takes_template:
             options["template"] = template
         elif template is not None:
-            raise ExportError(f"a template is for the Word formats, not {self.name}")
+            raise ExportError(_("a template is for the Word formats, not {format}").format(
+                format=self.name))
         if self.reports_progress:
             options["progress"] = progress
         return self.writer(session, path, **options)
 
 
-REPORT = ExportFormat("docx", "Word report (.docx)", "-report.docx", exports.write_report,
+REPORT = ExportFormat("docx", N_("Word report (.docx)"), "-report.docx", exports.write_report,
                       takes_template=True, reports_progress=True, takes_profile=True)
-ATTENDANCE = ExportFormat("attendance", "Attendance list (.docx)", "-attendance.docx",
+ATTENDANCE = ExportFormat("attendance", N_("Attendance list (.docx)"), "-attendance.docx",
                           exports.write_attendance, takes_template=True, takes_profile=True)
-PDF = ExportFormat("pdf", "PDF report (.pdf, through LibreOffice)", "-report.pdf",
+PDF = ExportFormat("pdf", N_("PDF report (.pdf, through LibreOffice)"), "-report.pdf",
                    exports.write_pdf, takes_template=True, reports_progress=True,
                    takes_profile=True)
-MARKDOWN = ExportFormat("md", "Markdown report (.md)", ".md", exports.write_markdown)
-CSV = ExportFormat("csv", "CSV tables (.zip)", "-tables.zip", exports.write_csv_zip)
+MARKDOWN = ExportFormat("md", N_("Markdown report (.md)"), ".md", exports.write_markdown)
+CSV = ExportFormat("csv", N_("CSV tables (.zip)"), "-tables.zip", exports.write_csv_zip)
 
 #: The formats written from the model alone, in the order the export dialog lists them
 #: (after the interchange JSON).

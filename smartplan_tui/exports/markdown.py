@@ -16,8 +16,10 @@ from typing import BinaryIO
 
 from smartplan_tui.exports import content, digest, sections
 from smartplan_tui.exports.atomic import atomic_write
-from smartplan_tui.exports.content import QUADRANT_TITLES, Table
+from smartplan_tui.exports.content import Table
 from smartplan_tui.exports.sections import REPORT_SECTIONS, ReportSection
+from smartplan_tui.i18n import _
+from smartplan_tui.labels import quadrant_name, vote_status_name
 from smartplan_tui.model import Quadrant, Session
 
 __all__ = ["md_heading", "md_text", "render_markdown", "write_markdown"]
@@ -81,12 +83,14 @@ def _votes(out: list[str], session: Session, section: ReportSection) -> None:
     if not summaries:
         out += ["", f"_{section.empty}_"]
     for summary in summaries:
+        facts = [(_("Method"), summary.method), (_("Ballots counted"), str(summary.ballots)),
+                 (_("Status"), vote_status_name(summary.vote.status)
+                  + digest.provisional(summary.vote))]
         out += ["", f"### {md_heading(summary.vote.question)}", "",
-                f"**Method:** {summary.method} · **Ballots counted:** {summary.ballots}"
-                f" · **Status:** {summary.vote.status.value}"
-                f"{digest.provisional(summary.vote)}"]
+                " · ".join(f"**{label}:** {value}" for label, value in facts)]
         if summary.problem:
-            out += ["", f"_Not counted: {md_text(summary.problem)}_"]
+            out += ["", "_{}_".format(_("Not counted: {reason}").format(
+                reason=md_text(summary.problem)))]
             continue
         out += ["", *_table(summary.results), ""]
         out += [f"{md_text(line, block_start=True)}  "
@@ -100,12 +104,13 @@ def _actions(out: list[str], session: Session, section: ReportSection) -> None:
     _section(out, section.heading, table, section.empty)
     total = content.budget_total(session.actions)
     if total:
-        out += ["", f"**Total budget:** {md_text(total)}"]
+        label = _("Total budget")
+        out += ["", f"**{label}:** {md_text(total)}"]
     subtotals = content.budget_by_priority(session)
     if subtotals.rows:
-        out += ["", "### Budget by priority", "", *_table(subtotals)]
+        out += ["", "### " + _("Budget by priority"), "", *_table(subtotals)]
     if gaps:
-        out += ["", "### SMART gaps", ""]
+        out += ["", "### " + _("SMART gaps"), ""]
         out += [f"- **{md_text(title)}**: {md_text(text)}" for title, text in gaps]
 
 
@@ -153,7 +158,7 @@ def _swot(out: list[str], session: Session, section: ReportSection) -> None:
         out += ["", f"_{section.empty}_"]
         return
     for quadrant in Quadrant:
-        out += ["", f"### {QUADRANT_TITLES[quadrant]} ({len(grouped[quadrant])})", ""]
+        out += ["", f"### {quadrant_name(quadrant)} ({len(grouped[quadrant])})", ""]
         for item in grouped[quadrant]:
             tags = " ".join(f"#{tag}" for tag in item.tags)
             who = content.person(session, item.author)
@@ -161,7 +166,8 @@ def _swot(out: list[str], session: Session, section: ReportSection) -> None:
             out.append(f"- **{codes[item.id]}** {md_text(item.text)}"
                        + (f" _({md_text(extra)})_" if extra else ""))
             if item.merged_from:
-                out.append(f"  _merged from: {md_text(content.merged_texts(item))}_")
+                merged = _("merged from: {texts}").format(texts=md_text(content.merged_texts(item, session)))
+                out.append(f"  _{merged}_")
 
 
 #: How the Markdown report lays out each of `REPORT_SECTIONS`.

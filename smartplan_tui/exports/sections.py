@@ -4,7 +4,8 @@ Title; Summary; Agenda; Participants; SWOT; TOWS; Voting results (one heading pe
 Action plan; Notes and decisions; Next steps. What a section is called, when a session's
 report leaves it out (it has nothing to say) and where it comes are said here only, so the
 two reports cannot drift apart; each writer only says how it lays a section out (one
-function per `key`).
+function per `key`). Headings are message ids (`N_`): `heading` and `empty` read them in the
+language the report is being written in.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 
 from smartplan_tui.exports import content, digest
 from smartplan_tui.exports.content import Table
+from smartplan_tui.i18n import N_, _
+from smartplan_tui.labels import SWOT_NAME, TOWS_NAME
 from smartplan_tui.model import Session
 
 __all__ = ["ACTIONS", "AGENDA", "NEXT_STEPS", "NOTES", "PARTICIPANTS", "REPORT_SECTIONS",
@@ -26,9 +29,10 @@ class ReportSection:
 
     key: str
     """Which layout each writer gives it."""
-    heading: str
-    """Its top-level heading; the title block has none (the session's title heads it)."""
-    empty: str = ""
+    heading_id: str
+    """Its top-level heading (a message id); the title block has none (the session's title
+    heads it)."""
+    empty_id: str = ""
     """What it says when there is nothing to show (Notes and decisions: each group)."""
     table: Callable[[Session], Table] | None = None
     """The section is this one table (or `empty`)."""
@@ -36,25 +40,35 @@ class ReportSection:
     """Whether a session's report has the section: one with nothing to say is left out."""
 
     @property
+    def heading(self) -> str:
+        """The heading in the current language (`` for the title block)."""
+        return _(self.heading_id) if self.heading_id else ""
+
+    @property
+    def empty(self) -> str:
+        """The text for nothing to show, in the current language."""
+        return _(self.empty_id) if self.empty_id else ""
+
+    @property
     def step(self) -> str:
         """What the progress bar says while the section is built."""
-        return self.heading or "Title"
+        return self.heading or _("Title")
 
 
 TITLE = ReportSection("title", "")
-SUMMARY = ReportSection("summary", "Summary", shown=lambda s: bool(digest.summary(s)))
-AGENDA = ReportSection("agenda", "Agenda", "No agenda items.", content.agenda_report_table,
+SUMMARY = ReportSection("summary", N_("Summary"), shown=lambda s: bool(digest.summary(s)))
+AGENDA = ReportSection("agenda", N_("Agenda"), N_("No agenda items."), content.agenda_report_table,
                        shown=lambda s: bool(s.agenda))
-PARTICIPANTS = ReportSection("participants", "Participants", "No participants recorded.",
+PARTICIPANTS = ReportSection("participants", N_("Participants"), N_("No participants recorded."),
                              content.participants_table, shown=lambda s: bool(s.participants))
-SWOT = ReportSection("swot", "SWOT", "No SWOT items.", shown=lambda s: bool(s.swot))
-TOWS = ReportSection("tows", "TOWS", "No TOWS strategies.", content.tows_table,
+SWOT = ReportSection("swot", SWOT_NAME, N_("No SWOT items."), shown=lambda s: bool(s.swot))
+TOWS = ReportSection("tows", TOWS_NAME, N_("No TOWS strategies."), content.tows_report_table,
                      shown=lambda s: bool(s.tows))
-VOTES = ReportSection("votes", "Voting results", "No votes.", shown=lambda s: bool(s.votes))
-ACTIONS = ReportSection("actions", "Action plan", "No actions.", shown=lambda s: bool(s.actions))
-NOTES = ReportSection("notes", "Notes and decisions", "None recorded.",
+VOTES = ReportSection("votes", N_("Voting results"), N_("No votes."), shown=lambda s: bool(s.votes))
+ACTIONS = ReportSection("actions", N_("Action plan"), N_("No actions."), shown=lambda s: bool(s.actions))
+NOTES = ReportSection("notes", N_("Notes and decisions"), N_("None recorded."),
                       shown=lambda s: bool(s.notes))
-NEXT_STEPS = ReportSection("next_steps", "Next steps", shown=lambda s: bool(digest.next_steps(s)))
+NEXT_STEPS = ReportSection("next_steps", N_("Next steps"), shown=lambda s: bool(digest.next_steps(s)))
 
 REPORT_SECTIONS: tuple[ReportSection, ...] = (TITLE, SUMMARY, AGENDA, PARTICIPANTS, SWOT, TOWS,
                                               VOTES, ACTIONS, NOTES, NEXT_STEPS)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from smartplan_tui.hub.qr import ansi_lines, qr_lines
 from smartplan_tui.hub.server import Ready, run_hub
+from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError, Room, RoomActivity
 from smartplan_tui.store import SessionStore
 from smartplan_tui.text import visible
@@ -28,28 +29,31 @@ def session_to_serve(store: SessionStore, session_id: str | None) -> str:
     sessions = store.list_sessions()
     if len(sessions) == 1:
         return sessions[0].id
-    known = ", ".join(s.id for s in sessions[:8]) or "none yet"
-    raise ModelError("ID", f"give the session to serve (sessions: {known})")
+    known = ", ".join(s.id for s in sessions[:8]) or _("none yet")
+    raise ModelError("ID", _("give the session to serve (sessions: {known})").format(known=known))
 
 
 def _announce(ready: Ready, host: str, say: Callable[[str], None]) -> None:
     links = ready.links
-    say(f"SmartPlan hub for “{visible(ready.title, 80)}”")
+    say(_("SmartPlan hub for “{title}”").format(title=visible(ready.title, 80)))
     if ready.lan:
-        say("The room can reach it: anyone on this network who has the code can join, and "
-            "anyone with the note-takers' link can use the whole app.")
+        say(_("The room can reach it: anyone on this network who has the code can join, and "
+              "anyone with the note-takers' link can use the whole app."))
     else:
-        say(f"Only this laptop can reach it ({host}); to let the room join, serve with "
-            "--host 0.0.0.0 (or the laptop's address on the room's network).")
+        say(_("Only this laptop can reach it ({host}); to let the room join, serve with "
+              "--host 0.0.0.0 (or the laptop's address on the room's network).").format(
+                  host=host))
     say("")
-    say(f"Participants: {links.participants}   (join code {links.code})")
+    say(_("Participants: {link}   (join code {code})").format(link=links.participants,
+                                                             code=links.code))
     lines = ansi_lines(links.participants) if sys.stdout.isatty() else qr_lines(links.participants)
     for line in lines:
         say("  " + line)
     say("")
-    say(f"Note-takers (the whole app; share it only with them): {links.notetakers}")
+    say(_("Note-takers (the whole app; share it only with them): {link}").format(
+        link=links.notetakers))
     say("")
-    say("Press ctrl+c to stop.")
+    say(_("Press ctrl+c to stop."))
 
 
 def serve(store: SessionStore, session_id: str | None, host: str, port: int, as_json: bool,
@@ -68,9 +72,9 @@ def serve(store: SessionStore, session_id: str | None, host: str, port: int, as_
         run_hub(store, chosen, host, port, ready)
     except OSError as error:
         if error.errno in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
-            raise ModelError("--port", f"cannot listen on {host}:{port} "
-                             f"({error.strerror or error}); choose another --port or "
-                             "--host") from None
+            raise ModelError("--port", _("cannot listen on {host}:{port} ({problem}); choose "
+                                         "another --port or --host").format(
+                host=host, port=port, problem=error.strerror or error)) from None
         raise
     except KeyboardInterrupt:
         return
@@ -84,14 +88,17 @@ def parse_room(activity: str, vote_id: str | None, names: bool) -> Room:
     try:
         chosen = RoomActivity(activity.strip().lower())
     except ValueError:
-        raise ModelError("ACTIVITY", f"{activity!r} is not one of {ACTIVITIES}") from None
+        raise ModelError("ACTIVITY", _("{value!r} is not one of {activities}").format(
+            value=activity, activities=ACTIVITIES)) from None
     needs_vote = chosen in (RoomActivity.VOTE, RoomActivity.RESULTS)
     if needs_vote and not vote_id:
-        raise ModelError("VOTE_ID", f"{chosen.value} needs the vote's id ({ACTIVITIES})")
+        raise ModelError("VOTE_ID", _("{activity} needs the vote's id ({activities})").format(
+            activity=chosen.value, activities=ACTIVITIES))
     if not needs_vote and vote_id:
-        raise ModelError("VOTE_ID", f"{chosen.value} takes no vote id ({ACTIVITIES})")
+        raise ModelError("VOTE_ID", _("{activity} takes no vote id ({activities})").format(
+            activity=chosen.value, activities=ACTIVITIES))
     if names and chosen is not RoomActivity.VOTE:
-        raise ModelError("--names", "only a vote asks for names")
+        raise ModelError("--names", _("only a vote asks for names"))
     try:
         return Room(chosen, vote_id or "", names)
     except ModelError as error:
@@ -100,7 +107,7 @@ def parse_room(activity: str, vote_id: str | None, names: bool) -> Room:
 
 def describe_room(room: Room) -> str:
     if room.activity is RoomActivity.VOTE:
-        return f"vote {room.vote}" + (" (asking for names)" if room.names else "")
+        return f"vote {room.vote}" + (_(" (asking for names)") if room.names else "")
     if room.activity is RoomActivity.RESULTS:
         return f"results {room.vote}"
     return room.activity.value
@@ -109,7 +116,7 @@ def describe_room(room: Room) -> str:
 def set_room(store: SessionStore, session_id: str, room: Room | None) -> str:
     """Set what the room sees (or, with None, only read it); the line to print."""
     handle = store.open(session_id)
-    if room is None:
-        return f"{session_id}: the room sees {describe_room(handle.room())}"
-    handle.set_room(room)
-    return f"{session_id}: the room sees {describe_room(room)}"
+    if room is not None:
+        handle.set_room(room)
+    shown = describe_room(room if room is not None else handle.room())
+    return _("{session}: the room sees {room}").format(session=session_id, room=shown)

@@ -5,12 +5,16 @@ with an HttpOnly, SameSite=Strict cookie; `GET /api/room`, `POST /api/swot` and
 `POST /api/ballot` need that cookie (401 without it or with one the hub did not sign).
 The page posts the same edits as plain forms (`/room/swot`, `/room/ballot`) when scripts
 are off; both kinds go through the same checks (`room_view`) and the same writer.
+
+Each request is answered in its device's language: `?lang=` (remembered in a cookie), else
+the first of SmartPlan's languages in `Accept-Language`, else the interface language.
 """
 
 from __future__ import annotations
 
+import functools
 import hmac
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +23,17 @@ from aiohttp import web
 from smartplan_tui.hub import forms
 from smartplan_tui.hub.guards import JoinLimiter, error_response
 from smartplan_tui.hub.keys import HubKeys, device_tag, new_device_id, normal_code, sign, verify
-from smartplan_tui.hub.page import page, unjoined_page
+from smartplan_tui.hub.page import added_notice, ballot_in_notice, page, unjoined_page
 from smartplan_tui.hub.room_view import Refused, RoomView, parse_ballot, parse_swot
 from smartplan_tui.hub.writer import AddSwot, CastBallot, StoreWorker
+from smartplan_tui.i18n import LANGUAGES, _, interface_language, normalise_language, writing_in
 from smartplan_tui.model import ModelError
 from smartplan_tui.store import loads
 
 __all__ = ["COOKIE", "Participants"]
 
 COOKIE = "smartplan_device"
+LANGUAGE_COOKIE = "smartplan_lang"
 #: A device stays in for two days: a workshop, and the morning after.
 COOKIE_SECONDS = 2 * 24 * 3600
 ASSETS = Path(__file__).parent / "static"
@@ -41,6 +47,59 @@ PAGE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+
+
+Handler = Callable[["Participants", web.Request], Awaitable[web.StreamResponse]]
+
+
+def page_language(request: web.Request) -> str:
+    """The language to answer `request` in: `?lang=`, its cookie, `Accept-Language`, the
+    interface's (a value SmartPlan does not speak is passed over)."""
+    for value in (request.query.get("lang"), request.cookies.get(LANGUAGE_COOKIE)):
+        code = normalise_language(value)
+        if code is not None:
+            return code
+    return accepted_language(request.headers.get("Accept-Language", "")) or interface_language()
+
+
+def accepted_language(header: str) -> str | None:
+    """The first of SmartPlan's languages in an `Accept-Language` header, by its weight."""
+    ranked: list[tuple[float, int, str]] = []
+    for i, part in enumerate(header.split(",")):
+        tag, _sep, params = part.strip().partition(";")
+        weight = 1.0
+        if params.strip().startswith("q="):
+            try:
+                weight = float(params.strip()[2:])
+            except ValueError:
+                continue
+        code = normalise_language(tag)
+        if code is not None and weight > 0:
+            ranked.append((-weight, i, code))
+    return min(ranked)[2] if ranked else None
+
+
+def _speaking(handler: Handler) -> Handler:
+    """Run `handler` in the request's language; a `?lang=` is remembered for the next pages."""
+
+    @functools.wraps(handler)
+    async def answer(self: Participants, request: web.Request) -> web.StreamResponse:
+        with writing_in(page_language(request)) as language:
+            try:
+                response = await handler(self, request)
+            except web.HTTPException as redirect:  # a join or a form's redirect
+                _remember(request, redirect, language)
+                raise
+        _remember(request, response, language)
+        return response
+
+    return answer
+
+
+def _remember(request: web.Request, response: web.StreamResponse, language: str) -> None:
+    if normalise_language(request.query.get("lang")) == language and language in LANGUAGES:
+        response.set_cookie(LANGUAGE_COOKIE, language, httponly=True, samesite="Strict",
+                            path="/", max_age=COOKIE_SECONDS)
 
 
 class Participants:
@@ -80,16 +139,17 @@ class Participants:
 
     # ------------------------------------------------------------------ join
 
+    @_speaking
     async def join(self, request: web.Request) -> web.StreamResponse:
         address = request.remote or "?"
         if self.limiter.blocked(address):
-            return web.Response(status=429, text="Too many wrong codes; wait a minute.\n",
+            return web.Response(status=429, text=_("Too many wrong codes; wait a minute.") + "\n",
                                 headers={"Retry-After": "60"})
         code = normal_code(request.match_info["code"])
         if code is None or not hmac.compare_digest(code, self._keys().code):
             self.limiter.wrong(address)
-            return web.Response(status=404, text="No room has this code. Scan the QR code "
-                                "on the screen again.\n")
+            return web.Response(status=404, text=_("No room has this code. Scan the QR code "
+                                                   "on the screen again.") + "\n")
         device = self.device(request) or new_device_id()
         self.devices.add(device)
         response = web.HTTPSeeOther("/room", headers=_NO_STORE)
@@ -99,16 +159,18 @@ class Participants:
 
     # ------------------------------------------------------------------ the page
 
+    @_speaking
     async def page(self, request: web.Request) -> web.StreamResponse:
         device = self.device(request)
         if device is None:
             return _html(unjoined_page(), 401)
         view = self.worker.view
         tag = self._tag(view, device)
-        notice = {"swot": "Added. Add another?", "ballot": "Your ballot is in. You can "
-                  "change it until the vote closes."}.get(request.query.get("done", ""), "")
+        done = request.query.get("done", "")
+        notice = added_notice() if done == "swot" else ballot_in_notice() if done == "ballot" else ""
         return _html(page(view, view.mine.get(tag) if tag else None, notice=notice))
 
+    @_speaking
     async def swot_form(self, request: web.Request) -> web.StreamResponse:
         device = self.device(request)
         if device is None:
@@ -121,6 +183,7 @@ class Participants:
             return self._refused_page(device, refused, draft)
         raise web.HTTPSeeOther("/room?done=swot", headers=_NO_STORE)
 
+    @_speaking
     async def ballot_form(self, request: web.Request) -> web.StreamResponse:
         device = self.device(request)
         if device is None:
@@ -143,6 +206,7 @@ class Participants:
 
     # ------------------------------------------------------------------ the API
 
+    @_speaking
     async def api_room(self, request: web.Request) -> web.StreamResponse:
         device = self.device(request)
         if device is None:
@@ -150,6 +214,7 @@ class Participants:
         view = self.worker.view
         return web.json_response(view.for_device(self._tag(view, device)), headers=_NO_STORE)
 
+    @_speaking
     async def api_swot(self, request: web.Request) -> web.StreamResponse:
         if self.device(request) is None:
             return _unjoined()
@@ -159,6 +224,7 @@ class Participants:
             return error_response(refused.status, refused.message)
         return web.json_response({"id": item_id}, status=201, headers=_NO_STORE)
 
+    @_speaking
     async def api_ballot(self, request: web.Request) -> web.StreamResponse:
         device = self.device(request)
         if device is None:
@@ -198,8 +264,8 @@ async def _json_body(request: web.Request) -> Any:
 
 
 def _unjoined() -> web.Response:
-    return error_response(401, "this device has not joined (or was sent away): open the "
-                          "join link again")
+    return error_response(401, _("this device has not joined (or was sent away): open the "
+                                 "join link again"))
 
 
 def _html(text: str, status: int = 200) -> web.Response:

@@ -16,6 +16,8 @@ from typing import Any
 
 from smartplan_tui.collection_registry import VOTES
 from smartplan_tui.exercises import voting
+from smartplan_tui.exercises.names import vote_name
+from smartplan_tui.i18n import _
 from smartplan_tui.model import (
     Ballot,
     ModelError,
@@ -236,13 +238,14 @@ def check_ballot_turn(session: Session, room: Room, vote_id: str,
                       current: Vote | None = None) -> Vote:
     """The vote (`current`, or as in `session`), if the room is voting on it now and it is
     open; else 409 saying why."""
-    if room.activity is not RoomActivity.VOTE or room.vote != vote_id:
-        raise Refused(409, f"vote {vote_id} is not in front of the room now")
     vote = current if current is not None else session.find(VOTES, vote_id)
     if vote is None:
-        raise Refused(409, f"vote {vote_id} no longer exists")
+        raise Refused(409, _("this vote no longer exists"))
+    if room.activity is not RoomActivity.VOTE or room.vote != vote_id:
+        raise Refused(409, _("{vote} is not in front of the room now").format(
+            vote=vote_name(vote)))
     if vote.status is VoteStatus.CLOSED:
-        raise Refused(409, f"vote {vote_id} is closed")
+        raise Refused(409, _("{vote} is closed").format(vote=vote_name(vote)))
     return vote
 
 

@@ -70,6 +70,10 @@ class Edit:
     def run(self, draft: _Draft) -> Any:  # pragma: no cover - every edit says what it does
         raise NotImplementedError
 
+    def device(self) -> str:
+        """How the session's history names the phone this edit came from (may be empty)."""
+        return ""
+
 
 @dataclass(slots=True)
 class AddSwot(Edit):
@@ -82,6 +86,9 @@ class AddSwot(Edit):
         draft.swot.append(new)
         return new.id
 
+    def device(self) -> str:
+        return self.item.author
+
 
 @dataclass(slots=True)
 class CastBallot(Edit):
@@ -92,6 +99,9 @@ class CastBallot(Edit):
         vote = cast_from_device(draft.session, draft.room, self.ballot, self.tag,
                                 draft.votes.get(self.ballot.vote_id))
         draft.votes[vote.id] = vote
+
+    def device(self) -> str:
+        return self.ballot.ballot.voter or self.tag[:8]
 
 
 class StoreWorker:
@@ -190,5 +200,13 @@ class StoreWorker:
                     outcomes[i] = Refused(400, str(error))
             return draft.result()
 
+        self.handle.author = _phones(edits)
         self.handle.apply(change)
         return outcomes
+
+
+def _phones(edits: list[Edit]) -> str:
+    """The history's author of one batch: `phone p4`, or the first few of several phones."""
+    labels = list(dict.fromkeys(edit.device() for edit in edits if edit.device()))
+    shown = ", ".join(labels[:3]) + (" …" if len(labels) > 3 else "")
+    return f"phone {shown}".rstrip()

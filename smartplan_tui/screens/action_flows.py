@@ -18,10 +18,11 @@ from textual.binding import Binding, BindingType
 
 from smartplan_tui.collection_registry import ACTIONS, Collection
 from smartplan_tui.exercises import actions
+from smartplan_tui.i18n import _
 from smartplan_tui.model import Action, ModelError, Vote
 from smartplan_tui.screens.action_form import ActionFormScreen, changed_fields
 from smartplan_tui.screens.live import LiveScreen
-from smartplan_tui.text import visible
+from smartplan_tui.text import and_list, quoted, visible
 
 __all__ = ["DRAFT_ID", "ActionFlowsScreen"]
 
@@ -39,7 +40,7 @@ class ActionFlowsScreen(LiveScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back", id="exercise_back"),
+        Binding("escape", "app.pop_screen", _("Back"), id="exercise_back"),
     ]
     screen_title = ""
 
@@ -55,19 +56,20 @@ class ActionFlowsScreen(LiveScreen):
             self.notify(visible(str(error)), severity="error", markup=False)
             return
         if not winners:
-            self.notify(visible(f"Vote {vote.id} has no winner yet: no ballot was counted."),
-                        severity="warning", markup=False)
+            self.notify(visible(_("Vote {vote} has no winner yet: no ballot was counted.").format(
+                vote=quoted(vote.question))), severity="warning", markup=False)
             return
         if len(winners) > 1:
-            tied = " and ".join(o.id for o in winners)
-            self.notify(visible(f"{tied} tie in vote {vote.id}; the action is for "
-                                f"{winners[0].id}: change its priority in the form if the "
-                                "group decides otherwise."), severity="warning", markup=False)
+            tied = and_list([o.id for o in winners])
+            self.notify(visible(_("{tied} tie in vote {vote}; the action is for {first}: change "
+                                  "its priority in the form if the group decides otherwise."
+                                  ).format(tied=tied, vote=quoted(vote.question), first=winners[0].id)),
+                        severity="warning", markup=False)
         draft = actions.from_priority(self.session, vote.id, winners[0].id, DRAFT_ID)
         self.app.push_screen(ActionFormScreen(self.session, draft), self.add_action)
 
     def new_action(self) -> None:
-        self.app.push_screen(ActionFormScreen(self.session, Action(DRAFT_ID, "New action")),
+        self.app.push_screen(ActionFormScreen(self.session, Action(DRAFT_ID, _("New action"))),
                              self.add_action)
 
     def add_draft(self, collection: Collection[T], draft: T) -> T | None:
@@ -78,7 +80,8 @@ class ActionFlowsScreen(LiveScreen):
     def add_action(self, action: Action | None) -> None:
         saved = self.add_draft(ACTIONS, action) if action is not None else None
         if saved is not None:
-            self.notify(visible(f"Action {saved.id} added to the plan."), markup=False)
+            self.notify(visible(_("Action {action} added to the plan.").format(
+                action=quoted(saved.title))), markup=False)
 
     def edit_action(self, before: Action) -> None:
         def edited(after: Action | None) -> None:

@@ -19,28 +19,31 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
 from smartplan_tui.exercises import actions
+from smartplan_tui.i18n import _
+from smartplan_tui.labels import action_status_name
 from smartplan_tui.model import Action, ActionStatus, ModelError, Session, parse_date
 from smartplan_tui.screens.widgets.choice_form import ChoiceForm
 from smartplan_tui.screens.widgets.form import FormScreen, field
 from smartplan_tui.screens.widgets.literal import literal
+from smartplan_tui.text import quoted
 
 __all__ = ["ActionFormScreen", "changed_fields", "read_budget"]
 
 #: Text fields of an action: (field, label, placeholder).
 _TEXT_FIELDS = (
-    ("title", "Title", "What will be done"),
-    ("description", "Description", "Specific: what exactly, where, for whom"),
-    ("owner", "Owner", "Who is responsible"),
-    ("partners", "Partners", "Separated by ;"),
-    ("start", "Start", "YYYY-MM-DD"),
-    ("due", "Due", "YYYY-MM-DD"),
-    ("budget_eur", "Budget €", "e.g. 12000"),
-    ("indicator", "Indicator", "How success is measured"),
-    ("baseline", "Baseline", "Value today"),
-    ("target", "Target", "Value to reach"),
+    ("title", _("Title"), _("What will be done")),
+    ("description", _("Description"), _("Specific: what exactly, where, for whom")),
+    ("owner", _("Owner"), _("Who is responsible")),
+    ("partners", _("Partners"), _("Separated by ;")),
+    ("start", _("Start"), _("YYYY-MM-DD")),
+    ("due", _("Due"), _("YYYY-MM-DD")),
+    ("budget_eur", _("Budget €"), _("e.g. 12000")),
+    ("indicator", _("Indicator"), _("How success is measured")),
+    ("baseline", _("Baseline"), _("Value today")),
+    ("target", _("Target"), _("Value to reach")),
 )
-_SMART = (("S", "specific"), ("M", "measurable"), ("A", "achievable"), ("R", "relevant"),
-          ("T", "time-bound"))
+_SMART = (("S", _("specific")), ("M", _("measurable")), ("A", _("achievable")),
+          ("R", _("relevant")), ("T", _("time-bound")))
 
 
 def read_budget(text: str) -> int | float | None:
@@ -51,7 +54,8 @@ def read_budget(text: str) -> int | float | None:
     try:
         value = float(cleaned)
     except ValueError:
-        raise ModelError("budget_eur", f"{text.strip()!r} is not an amount in euro") from None
+        raise ModelError("budget_eur", _("{text!r} is not an amount in euro").format(
+            text=text.strip())) from None
     return int(value) if value.is_integer() else value
 
 
@@ -95,16 +99,17 @@ class ActionFormScreen(FormScreen[Action]):
     CSS_PATH = "action_form.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+o", "pick_owner", "Owner from participants", id="action_owner"),
+        Binding("ctrl+o", "pick_owner", _("Owner from participants"), id="action_owner"),
     ]
 
-    submit_label = "Save action"
+    submit_label = _("Save action")
 
     def __init__(self, session: Session, action: Action) -> None:
         super().__init__()
         self.session = session
         self.draft = action
-        self.heading = f"Action {action.id}" if action.id != "draft" else "New action"
+        self.heading = (_("Edit action {action}").format(action=quoted(action.title))
+                        if action.id != "draft" else _("New action"))
         self.add_class("action-form")
 
     def compose_fields(self) -> ComposeResult:
@@ -117,25 +122,26 @@ class ActionFormScreen(FormScreen[Action]):
                          if name == "owner" and names else None)
             yield from field(label, Input(_field_text(self.draft, name), suggester=suggester,
                                           placeholder=placeholder, id=f"field-{name}"))
-        yield from field("Status", Select([(s.value, s.value) for s in ActionStatus],
-                                          value=self.draft.status.value, allow_blank=False,
-                                          id="field-status"))
-        yield from field("Priority", Select(self._priorities(), value=self.draft.priority,
-                                            allow_blank=False, id="field-priority"))
+        statuses = [(action_status_name(s), s.value) for s in ActionStatus]
+        yield from field(_("Status"), Select(statuses, value=self.draft.status.value,
+                                             allow_blank=False, id="field-status"))
+        yield from field(_("Priority"), Select(self._priorities(), value=self.draft.priority,
+                                               allow_blank=False, id="field-priority"))
 
     def _priorities(self) -> list[tuple[Text, str]]:
         """Every vote option; the action's own priority keeps its spelling (`C` or `v1:C`)."""
         own = actions.resolve_priority(self.session, self.draft.priority)
-        rows: list[tuple[Text, str]] = [(Text("(no priority)"), "")]
+        rows: list[tuple[Text, str]] = [(Text(_("(no priority)")), "")]
         for vote in self.session.votes:
             for option in vote.options:
                 value = f"{vote.id}:{option.id}"
                 if own is not None and own[0].id == vote.id and own[1].id == option.id:
                     value = self.draft.priority
-                rows.append((Text(f"{vote.id}:{option.id} ").append_text(
-                    literal(option.text, limit=50)), value))
+                rows.append((literal(actions.priority_name(self.session, vote, option),
+                                     limit=50), value))
         if self.draft.priority and own is None:
-            rows.append((Text(f"{self.draft.priority} (unknown)"), self.draft.priority))
+            rows.append((Text(_("{priority} (unknown)").format(priority=self.draft.priority)),
+                         self.draft.priority))
         return rows
 
     def on_mount(self) -> None:
@@ -145,7 +151,7 @@ class ActionFormScreen(FormScreen[Action]):
         """Choose the owner from the participants; the field stays free text."""
         people = [(p.name, p.name) for p in self.session.participants]
         if not people:
-            self.notify("No participants yet: type the owner's name.", severity="warning")
+            self.notify(_("No participants yet: type the owner's name."), severity="warning")
             return
         owner = self.query_one("#field-owner", Input)
 
@@ -154,8 +160,8 @@ class ActionFormScreen(FormScreen[Action]):
                 owner.value = name
             owner.focus()
 
-        self.app.push_screen(ChoiceForm("Who owns the action?", "Owner", people, owner.value,
-                                        blank="(type it)"), picked)
+        self.app.push_screen(ChoiceForm(_("Who owns the action?"), _("Owner"), people,
+                                        owner.value, blank=_("(type it)")), picked)
 
     # ------------------------------------------------------------------ reading
 
@@ -163,11 +169,11 @@ class ActionFormScreen(FormScreen[Action]):
         """The action as typed (unreadable fields keep their old value) and the problems."""
         values: dict[str, Any] = {}
         problems: dict[str, str] = {}
-        for name, _, _ in _TEXT_FIELDS:
+        for name, _label, _hint in _TEXT_FIELDS:
             try:
                 values[name] = _read(name, self.text(f"field-{name}"))
             except ModelError as error:
-                problems[name] = str(error)
+                problems[name] = self.error_text(error)
         values["status"] = ActionStatus(str(self.choice("field-status")))
         values["priority"] = str(self.choice("field-priority"))
         action = self.draft
@@ -175,7 +181,7 @@ class ActionFormScreen(FormScreen[Action]):
             try:
                 action = dataclasses.replace(action, **{name: value})
             except ModelError as error:
-                problems[name] = str(error)
+                problems[name] = self.error_text(error)
         return action, problems
 
     @on(Input.Changed)
@@ -199,5 +205,14 @@ class ActionFormScreen(FormScreen[Action]):
     def build(self) -> Action:
         action, problems = self.typed()
         if problems:
-            raise ModelError("", "Not saved: " + "; ".join(problems.values()))
+            raise _NotSaved(next(iter(problems)), _("Not saved: {problems}").format(
+                problems="; ".join(problems.values())))
         return action
+
+    def error_text(self, error: Exception) -> str:
+        """A field's problem by its label; "Not saved" lists them already labelled."""
+        return error.reason if isinstance(error, _NotSaved) else super().error_text(error)
+
+
+class _NotSaved(ModelError):
+    """The action's field problems together, placed at (the path of) the first of them."""

@@ -22,8 +22,12 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from smartplan_tui.collection_registry import ACTIONS
 from smartplan_tui.exercises import actions
+from smartplan_tui.i18n import _, ngettext
+from smartplan_tui.labels import action_status_name
 from smartplan_tui.model import Action, ActionStatus, Session, Vote, VoteStatus
 from smartplan_tui.screens.action_flows import ActionFlowsScreen
+from smartplan_tui.screens.guide_card import GuideCard, guide_binding, toggle_guide
+from smartplan_tui.screens.projector import ProjectorScreen, projector_binding
 from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.screens.widgets.literal import literal
 from smartplan_tui.store import SessionHandle
@@ -35,9 +39,9 @@ GROUP_KEY = "group "
 #: Room the columns after the title take (owner, due, status, budget, SMART, padding).
 OWNER_WIDTH = 14
 OTHER_COLUMNS = 5 + OWNER_WIDTH + 10 + 11 + 8 + 6 * 2 + 2
-_COLUMNS = ("Action", "SMART", "Owner", "Due", "Status", "Budget €")
+_COLUMNS = (_("Action"), _("SMART"), _("Owner"), _("Due"), _("Status"), _("Budget €"))
 #: The measure column, shown from `WIDE` columns on (below, only the line under the table).
-MEASURE_COLUMN = "Indicator: baseline → target"
+MEASURE_COLUMN = _("Indicator: baseline → target")
 MEASURE_WIDTH = 30
 WIDE = 120
 #: What the measure says for a value not given.
@@ -67,12 +71,14 @@ def measure(action: Action) -> str:
             f"{action.target or MISSING}")
 
 
-def _group_title(group: actions.PriorityGroup, width: int) -> Text:
+def _group_title(session: Session, group: actions.PriorityGroup, width: int) -> Text:
+    """The heading row of a group, cut to the title column so the other columns fit."""
     if group.vote is None or group.option is None:
-        return Text("Not linked to a priority", style="bold italic")
-    rank = f"#{group.rank} " if group.rank is not None else ""
-    head = Text(f"{rank}{group.vote.id}:{group.option.id} ", style="bold")
-    head.append_text(literal(group.option.text, "bold", None))
+        head = Text(_("Not linked to a priority"), style="bold italic")
+    else:
+        rank = f"#{group.rank} " if group.rank is not None else ""
+        head = Text(rank, style="bold").append_text(literal(
+            actions.priority_name(session, group.vote, group.option), "bold", None))
     head.truncate(width, overflow="ellipsis")
     return head
 
@@ -82,15 +88,17 @@ class ActionPlanScreen(ActionFlowsScreen):
 
     CSS_PATH = "actions.tcss"
 
-    screen_title = "Action plan"
+    screen_title = _("Action plan")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New action", id="actions_new"),
-        Binding("e,enter", "edit", "Edit", id="actions_edit"),
-        Binding("a", "from_winner", "Action for winner", id="actions_winner"),
-        Binding("s", "next_status", "Next status", id="actions_status"),
-        Binding("f", "filter_status", "Filter status", id="actions_filter_status"),
-        Binding("o", "filter_owner", "Filter owner", id="actions_filter_owner"),
-        Binding("d,delete", "delete", "Delete", show=False, id="actions_delete"),
+        Binding("n", "new", _("New action"), id="actions_new"),
+        Binding("e,enter", "edit", _("Edit"), id="actions_edit"),
+        Binding("a", "from_winner", _("Action for winner"), id="actions_winner"),
+        Binding("s", "next_status", _("Next status"), id="actions_status"),
+        Binding("f", "filter_status", _("Filter status"), id="actions_filter_status"),
+        Binding("o", "filter_owner", _("Filter owner"), id="actions_filter_owner"),
+        Binding("d,delete", "delete", _("Delete"), show=False, id="actions_delete"),
+        guide_binding(),
+        projector_binding(),
     ]
 
     def __init__(self, handle: SessionHandle) -> None:
@@ -105,6 +113,7 @@ class ActionPlanScreen(ActionFlowsScreen):
                                            zebra_stripes=False)
         yield table
         yield Static(id="action-detail", markup=False)
+        yield GuideCard()
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -145,7 +154,7 @@ class ActionPlanScreen(ActionFlowsScreen):
         width = max(18, (self.size.width or 80) - OTHER_COLUMNS
                     - (MEASURE_WIDTH + 2 if wide else 0))
         for number, group in enumerate(actions.by_priority(self.shown_actions(), session)):
-            table.add_row(_group_title(group, width), *([Text("")] * (len(columns) - 1)),
+            table.add_row(_group_title(session, group, width), *([Text("")] * (len(columns) - 1)),
                           key=f"{GROUP_KEY}{number}")
             for action in group.actions:
                 gaps = "".join(g.letter for g in actions.smart_gaps(action, session))
@@ -156,7 +165,8 @@ class ActionPlanScreen(ActionFlowsScreen):
                 cells = [
                     title, Text(gaps or "✓", style="red" if gaps else "green"), owner,
                     Text(action.due.isoformat() if action.due else ""),
-                    Text(action.status.value), Text(_budget(action), justify="right")]
+                    Text(action_status_name(action.status)),
+                    Text(_budget(action), justify="right")]
                 if wide:
                     cells.append(literal(measure(action), limit=MEASURE_WIDTH))
                 table.add_row(*cells, key=action.id)
@@ -164,26 +174,29 @@ class ActionPlanScreen(ActionFlowsScreen):
             with contextlib.suppress(RowDoesNotExist):  # filtered out or gone
                 table.move_cursor(row=table.get_row_index(current.id))
         self.show_detail()
-        status = self.status_filter.value if self.status_filter else "any"
+        status = action_status_name(self.status_filter) if self.status_filter else _("any")
         shown = len(self.shown_actions())
-        self.query_one("#action-filters", Static).update(Text(
-            f"{shown} of {len(session.actions)} actions · status: {status} · owner: "
-            f"{self.owner_filter if self.owner_filter is not None else 'anyone'}"))
+        anyone = self.owner_filter if self.owner_filter is not None else _("anyone")
+        self.query_one("#action-filters", Static).update(Text(ngettext(
+            "{shown} of {n} action · status: {status} · owner: {owner}",
+            "{shown} of {n} actions · status: {status} · owner: {owner}",
+            len(session.actions)).format(shown=shown, n=len(session.actions), status=status,
+                                         owner=anyone)))
 
     def show_detail(self) -> None:
         """The highlighted action's measure and its SMART gaps, each spelled out."""
         action = self.selected
         detail = self.query_one("#action-detail", Static)
         if action is None:
-            detail.update(Text("Highlight an action for its indicator and SMART gaps.",
+            detail.update(Text(_("Highlight an action for its indicator and SMART gaps."),
                                style="dim"))
             return
-        text = Text("Indicator: baseline → target  ", style="bold")
-        text.append_text(literal(measure(action) or "none yet", limit=None))
+        text = Text(MEASURE_COLUMN + "  ", style="bold")
+        text.append_text(literal(measure(action) or _("none yet"), limit=None))
         gaps = actions.smart_gaps(action, self.session)
-        text.append("\nSMART: ", style="bold")
+        text.append("\n" + _("SMART: "), style="bold")
         text.append("; ".join(f"{g.criterion}: {g.reason}" for g in gaps) if gaps
-                    else "specific, measurable, achievable, relevant and time-bound")
+                    else _("specific, measurable, achievable, relevant and time-bound"))
         detail.update(text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -201,13 +214,19 @@ class ActionPlanScreen(ActionFlowsScreen):
 
     # ------------------------------------------------------------------ actions
 
+    def action_guide(self) -> None:
+        toggle_guide(self, "actions")
+
+    def action_projector(self) -> None:
+        self.app.push_screen(ProjectorScreen(self.handle, "actions"))
+
     def action_new(self) -> None:
         self.new_action()
 
     def action_edit(self) -> None:
         action = self.selected
         if action is None:
-            self.refuse("No action is highlighted: press n to add one.")
+            self.refuse(_("No action is highlighted: press n to add one."))
             return
         self.edit_action(action)
 
@@ -221,14 +240,14 @@ class ActionPlanScreen(ActionFlowsScreen):
         closed = [v for v in votes if v.status is VoteStatus.CLOSED]
         vote: Vote | None = next(iter(closed or votes), None)
         if vote is None:
-            self.notify("No vote yet: set one up on the votes screen.", severity="warning")
+            self.notify(_("No vote yet: set one up on the votes screen."), severity="warning")
             return
         self.open_winner_form(vote)
 
     def action_next_status(self) -> None:
         action = self.selected
         if action is None:
-            self.refuse("No action is highlighted: press n to add one.")
+            self.refuse(_("No action is highlighted: press n to add one."))
             return
         status = _STATUSES[(_STATUSES.index(action.status) + 1) % len(_STATUSES)]
         self.save(lambda: self.handle.update(
@@ -248,7 +267,7 @@ class ActionPlanScreen(ActionFlowsScreen):
     def action_delete(self) -> None:
         action = self.selected
         if action is None:
-            self.refuse("No action is highlighted: press n to add one.")
+            self.refuse(_("No action is highlighted: press n to add one."))
             return
-        self.confirm_remove(ACTIONS, action.id,
-                            f"Delete the action {literal(action.title, limit=80).plain}?")
+        self.confirm_remove(ACTIONS, action.id, _("Delete the action {title}?").format(
+            title=literal(action.title, limit=80).plain))

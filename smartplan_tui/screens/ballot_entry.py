@@ -27,6 +27,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Select, Static
 
+from smartplan_tui.i18n import _
 from smartplan_tui.model import Ballot, ModelError, Participant, Vote
 from smartplan_tui.screens.widgets.ballot_editors import (
     BallotEditor,
@@ -48,12 +49,12 @@ Remove = Callable[[str], Vote]
 ANONYMOUS = ""
 
 _HELP = {
-    "dots": "Letter = one more dot on that option (shift+letter: one less), digits set the "
-            "highlighted option, ⌫ undoes the last dot.",
-    "ranking": "Letters put options next in your ranking (again: take out), a digit moves "
-               "the highlighted option to that place, ⌫ unranks the last.",
-    "scores": "Digits give the highlighted cell its mark and move on; ↑↓ options, ←→ "
-              "criteria.",
+    "dots": _("Letter = one more dot on that option (shift+letter: one less), digits set the "
+              "highlighted option, ⌫ undoes the last dot."),
+    "ranking": _("Letters put options next in your ranking (again: take out), a digit moves "
+                 "the highlighted option to that place, ⌫ unranks the last."),
+    "scores": _("Digits give the highlighted cell its mark and move on; ↑↓ options, ←→ "
+                "criteria."),
 }
 
 
@@ -63,11 +64,11 @@ class BallotEntryScreen(ModalScreen[int]):
     CSS_PATH = "ballot_entry.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "cast", "Count ballot", priority=False, id="ballot_cast"),
-        Binding("ctrl+s", "cast", "Count ballot", show=False),
-        Binding("escape", "done", "Done", id="ballot_done"),
-        Binding("ctrl+o", "focus_voter", "Voter", id="ballot_voter"),
-        Binding("ctrl+d", "remove", "Remove ballot", id="ballot_remove"),
+        Binding("enter", "cast", _("Count ballot"), priority=False, id="ballot_cast"),
+        Binding("ctrl+s", "cast", _("Count ballot"), show=False),
+        Binding("escape", "done", _("Done"), id="ballot_done"),
+        Binding("ctrl+o", "focus_voter", _("Voter"), id="ballot_voter"),
+        Binding("ctrl+d", "remove", _("Remove ballot"), id="ballot_remove"),
     ]
 
     def __init__(self, vote: Vote, participants: Sequence[Participant], submit: Submit, *,
@@ -86,7 +87,7 @@ class BallotEntryScreen(ModalScreen[int]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog ballot-dialog"):
-            title = "Wall counts" if self.aggregate else "Ballot"
+            title = _("Wall counts") if self.aggregate else _("Ballot")
             heading = Text(f"{title} — ").append_text(literal(self.vote.question, limit=70))
             yield Label(heading, classes="title-line")
             if not self.aggregate:
@@ -117,7 +118,7 @@ class BallotEntryScreen(ModalScreen[int]):
         voted = voters_of(self.vote.ballots)
         options = [(Text(("✓ " if p.id in voted else "  ") + p.name), p.id)
                    for p in self.participants]
-        return [*options, (Text("  (anonymous paper ballot)"), ANONYMOUS)]
+        return [*options, (Text("  " + _("(anonymous paper ballot)")), ANONYMOUS)]
 
     def _next_voter(self) -> str:
         """The first participant without a ballot; anonymous when everyone has voted."""
@@ -146,7 +147,8 @@ class BallotEntryScreen(ModalScreen[int]):
         self.correcting = voter if earlier is not None else None
         self.editor.load(earlier)
         if earlier is not None:
-            self._status("Correcting this voter's ballot: counting it replaces the earlier one.")
+            self._status(_("Correcting this voter's ballot: counting it replaces the earlier "
+                           "one."))
 
     def _typed(self) -> Ballot | None:
         try:
@@ -170,12 +172,13 @@ class BallotEntryScreen(ModalScreen[int]):
         try:
             self.vote = self.submit(ballot, ballot.voter == self.correcting)
         except (ModelError, StoreError) as error:
-            self._status(f"Refused: {error}", error=True)
+            self._status(_("Refused: {error}").format(error=error), error=True)
             return
         self.ballots_cast += 1
         who = self._voter_name(ballot.voter)
-        done = f"Counted {who}'s ballot" if who else "Counted"
-        self._status(f"{done}: {counted(len(self.vote.ballots))} in.")
+        ballots = counted(len(self.vote.ballots))
+        self._status(_("Counted {voter}'s ballot: {ballots} in.").format(voter=who, ballots=ballots)
+                     if who else _("Counted: {ballots} in.").format(ballots=ballots))
         self._next()
 
     def action_remove(self) -> None:
@@ -187,16 +190,22 @@ class BallotEntryScreen(ModalScreen[int]):
         has_one = (voter in voters_of(self.vote.ballots) if voter else any(
             not b.voter and b.aggregate == self.aggregate for b in self.vote.ballots))
         if self.take_out is None or not has_one:
-            self._status("Nothing to remove for this voter.", error=True)
+            self._status(_("Nothing to remove for this voter."), error=True)
             return
         try:
             self.vote = self.take_out(voter)
         except (ModelError, StoreError) as error:
-            self._status(f"Not removed: {error}", error=True)
+            self._status(_("Not removed: {error}").format(error=error), error=True)
             return
-        what = (f"{self._voter_name(voter)}'s ballot" if voter
-                else "the last wall count" if self.aggregate else "the last paper ballot")
-        self._status(f"Removed {what}: {counted(len(self.vote.ballots))} in.")
+        ballots = counted(len(self.vote.ballots))
+        if voter:
+            removed = _("Removed {voter}'s ballot: {ballots} in.").format(
+                voter=self._voter_name(voter), ballots=ballots)
+        elif self.aggregate:
+            removed = _("Removed the last wall count: {ballots} in.").format(ballots=ballots)
+        else:
+            removed = _("Removed the last paper ballot: {ballots} in.").format(ballots=ballots)
+        self._status(removed)
         self._next()
 
     def update_vote(self, vote: Vote) -> None:

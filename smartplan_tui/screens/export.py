@@ -1,9 +1,11 @@
 """Export the session from the app, to any of `export_formats.FORMATS` (the formats the
 command line writes, by the same writers).
 
-The writer runs in a thread worker and reports progress to a bar; the dialog stays open
-at the end to say where the file went (or why it was not written). python-docx is imported
-only when a Word file is written: it is slow to import.
+The writer runs in a thread worker and reports progress to a bar. When the file is written
+the dialog closes and a notification gives its full path; when it is not, the dialog stays
+open with the reason beside the path. The file is offered in the folder of the last export
+from this data home (`export_folder`). python-docx is imported only when a Word file is
+written: it is slow to import.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from textual.worker import Worker
 
 from smartplan_tui.export_formats import FORMATS
 from smartplan_tui.exports.formats import REPORT, ExportFormat
+from smartplan_tui.i18n import _
 from smartplan_tui.model import Session
 from smartplan_tui.screens.worker_errors import WorkerErrors
 from smartplan_tui.store import SessionStore, StoreError
@@ -40,6 +43,30 @@ def retarget(path: Path, fmt: ExportFormat) -> Path:
     return path
 
 
+#: The data home's setting that remembers the folder of the last export.
+FOLDER_SETTING = "export_folder"
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder when there is one, else the home folder."""
+    import platformdirs
+
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
+def export_folder(store: SessionStore) -> Path:
+    """Where an export is offered: the folder of the last one from this data home while it
+    exists, else `documents_folder()`; never the working directory (wherever the app was
+    started from) and never inside the data home, which refuses exports."""
+    remembered = store.settings().get(FOLDER_SETTING)
+    if isinstance(remembered, str) and remembered:
+        folder = Path(remembered)
+        if folder.is_absolute() and folder.is_dir() and not store.owns(folder / "export"):
+            return folder
+    return documents_folder()
+
+
 class ExportScreen(WorkerErrors, ModalScreen[Path | None]):
     """Choose a format and a file; Enter exports; the result line says where it went."""
 
@@ -53,10 +80,15 @@ class ExportScreen(WorkerErrors, ModalScreen[Path | None]):
     def __init__(self, session: Session, folder: Path | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.session = session
-        self.folder = folder if folder is not None else Path.cwd()
+        self.folder = folder
+        """Where the offered file goes; None: the remembered folder (`export_folder`)."""
         self.written: Path | None = None
 
     def default_path(self, fmt: ExportFormat) -> str:
+        if self.folder is None:
+            store = getattr(self.app, "store", None)
+            self.folder = (export_folder(store) if isinstance(store, SessionStore)
+                           else documents_folder())
         return str(self.folder / fmt.file_name(self.session.id))
 
     def compose(self) -> ComposeResult:
@@ -99,23 +131,27 @@ class ExportScreen(WorkerErrors, ModalScreen[Path | None]):
         text = self.query_one("#export-path", Input).value.strip()
         fmt = self.query_one("#export-format", Select).value
         if not text or not isinstance(fmt, str) or fmt not in FORMATS:
-            self.status("Type a file name.", error=True)
+            self.status(_("Type a file name."), error=True)
             return
         path = Path(text).expanduser()
         store = getattr(self.app, "store", None)
         if isinstance(store, SessionStore) and store.owns(path):
-            self.status(f"{path} is inside SmartPlan's data folder; choose a file elsewhere.",
-                        error=True)
+            self.status(_("{path} is inside SmartPlan's data folder; choose a file elsewhere."
+                          ).format(path=path), error=True)
             return
         self.query_one("#export-go", Button).disabled = True
         self.query_one(ProgressBar).update(progress=0)
-        self.status(f"Writing {path} …")
+        self.status(_("Writing {path} …").format(path=path))
         self.run_export(fmt, path)
 
     def status(self, message: str, *, error: bool = False) -> None:
         label = self.query_one("#export-status", Label)
-        label.update(visible(message))  # paths and errors are typed in: shown, not obeyed
+        # Paths and errors are typed in: shown, not obeyed; in full, however long the path.
+        label.update(visible(message, None))
         label.set_class(error, "error-line")
+        if error:  # the path is what to change: the field takes the focus, both in view
+            self.query_one("#export-path", Input).focus(scroll_visible=False)
+            self.call_after_refresh(label.scroll_visible, animate=False)
 
     def _progress(self, fraction: float, what: str) -> None:
         self.query_one(ProgressBar).update(progress=max(0.0, min(1.0, fraction)))
@@ -143,15 +179,31 @@ class ExportScreen(WorkerErrors, ModalScreen[Path | None]):
     def worker_failed(self, worker: Worker[Any]) -> None:
         """The writer raised an error nobody expected: Export can be pressed again."""
         self.query_one("#export-go", Button).disabled = False
-        self.status("Not exported: an unexpected error (the message says which).", error=True)
+        self.status(_("Not exported: an unexpected error (the message says which)."), error=True)
 
     def _finished(self, written: Path | None, problem: str) -> None:
         self.query_one("#export-go", Button).disabled = False
         if written is None:
-            self.status(f"Not exported: {problem}", error=True)
-            self.notify(visible(problem), title="Not exported", severity="error", markup=False)
+            self.status(_("Not exported: {problem}").format(problem=problem), error=True)
+            self.notify(visible(problem), title=_("Not exported"), severity="error", markup=False)
             return
         self.written = written
+        where = written.resolve()
         self.query_one(ProgressBar).update(progress=1.0)
-        self.status(f"Saved to {written.resolve()}")
-        self.notify(visible(f"Saved to {written.resolve()}"), title="Exported", markup=False)
+        self.status(_("Saved to {path}").format(path=where))
+        # The toast outlives the dialog, which closes: it is where the path is read.
+        self.notify(visible(_("Saved to {path}").format(path=where), None), title=_("Exported"),
+                    markup=False, timeout=15)
+        self._remember_folder(where.parent)
+        self.dismiss(written)
+
+    def _remember_folder(self, folder: Path) -> None:
+        """The next export, from any session of this data home, is offered in `folder`."""
+        store = getattr(self.app, "store", None)
+        if not isinstance(store, SessionStore) or store.settings().get(FOLDER_SETTING) == str(
+                folder):
+            return
+        try:
+            store.save_setting(FOLDER_SETTING, str(folder))
+        except StoreError as error:
+            self.notify(visible(str(error)), severity="warning", markup=False)

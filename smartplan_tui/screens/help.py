@@ -14,12 +14,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label
 
+from smartplan_tui.i18n import _
 from smartplan_tui.screens.widgets.commands import commands
 
 
 def binding_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
     """(keys, description) for each command of `screen`, app keys included."""
-    return [(", ".join(c.keys), c.binding.description) for c in commands(screen, screen.app)]
+    return [(", ".join(c.keys), c.description) for c in commands(screen, screen.app)]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -28,7 +29,7 @@ class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,q", "dismiss(None)", "Close", id="help_close"),
+        Binding("escape,f1,q", "dismiss(None)", _("Close"), id="help_close"),
     ]
 
     def __init__(self, screen: Screen[Any]) -> None:
@@ -38,12 +39,13 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help-dialog"):
-            yield Label(f"Keys — {self.screen_title}", classes="title-line", markup=False)
-            yield Label("Every key is also in the command palette (ctrl+p).", classes="muted")
+            yield Label(_("Keys — {screen}").format(screen=self.screen_title),
+                        classes="title-line", markup=False)
+            yield Label(_("Every key is also in the command palette (ctrl+p)."), classes="muted")
             yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Key", "What it does")
+        table.add_columns(_("Key"), _("What it does"))
         table.add_rows(self.rows)
         table.focus()

@@ -18,6 +18,8 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Header, Label
 
+from smartplan_tui.i18n import _, ngettext
+from smartplan_tui.labels import kind_name
 from smartplan_tui.model import ModelError, SessionInfo
 from smartplan_tui.screens.confirm import ConfirmScreen
 from smartplan_tui.screens.live import POLL_SECONDS, run_write, show_error, write_succeeded
@@ -33,23 +35,32 @@ if TYPE_CHECKING:
 
 
 #: Column widths of the session list; the title gets the rest of the width (up to 48).
+#: The kind and the item count widen to their heading or their longest cell (up to the
+#: second figure), so a longer language's words are not cut.
 KIND_WIDTH, DATE_WIDTH, ITEMS_WIDTH, PLACE_WIDTH = 15, 10, 5, 16
+KIND_MOST, ITEMS_MOST = 20, 10
+
+
+def _width(texts: list[str], least: int, most: int) -> int:
+    return min(most, max([least, *(len(t) for t in texts)]))
 
 
 def session_rows(summaries: list[SessionSummary], width: int) -> tuple[Text, list[Row]]:
     """The heading and one literal row per session, in columns that fit `width`."""
-    fixed = KIND_WIDTH + DATE_WIDTH + ITEMS_WIDTH + PLACE_WIDTH + 4 * len(GAP) + 2
+    heading_texts = (_("Title"), _("Date"), _("Kind"), _("Items"), _("Place"))
+    cells = [(s.title, s.date.isoformat() if s.date else "", kind_name(s.kind), str(s.items),
+              s.place) for s in summaries]
+    kind_width = _width([heading_texts[2], *(c[2] for c in cells)], KIND_WIDTH, KIND_MOST)
+    items_width = _width([heading_texts[3]], ITEMS_WIDTH, ITEMS_MOST)
+    fixed = kind_width + DATE_WIDTH + items_width + PLACE_WIDTH + 4 * len(GAP) + 2
     title_width = flexible_width([s.title for s in summaries], width - fixed, least=12)
 
-    def row(title: str, day: str, kind: str, items: str, place: str) -> str:
-        return line([(title, title_width), (day, DATE_WIDTH), (kind, KIND_WIDTH),
-                     (items, ITEMS_WIDTH), (place, PLACE_WIDTH)], right=(3,))
+    def row(texts: tuple[str, str, str, str, str]) -> str:
+        widths = (title_width, DATE_WIDTH, kind_width, items_width, PLACE_WIDTH)
+        return line(list(zip(texts, widths, strict=True)), right=(3,))
 
-    heading = Text(row("Title", "Date", "Kind", "Items", "Place"), style="bold")
-    rows = [Row(s.id, Text(row(s.title, s.date.isoformat() if s.date else "", s.kind.value,
-                               str(s.items), s.place)))
-            for s in summaries]
-    return heading, rows
+    rows = [Row(s.id, Text(row(texts))) for s, texts in zip(summaries, cells, strict=True)]
+    return Text(row(heading_texts), style="bold"), rows
 
 
 def _folder_signature(folder: Path) -> tuple[int, int] | None:
@@ -63,18 +74,20 @@ def _folder_signature(folder: Path) -> tuple[int, int] | None:
 class HomeScreen(WorkerErrors, Screen[None]):
     """The sessions table; Enter opens the highlighted one."""
 
-    TITLE = "SmartPlan — sessions"
+    TITLE = _("SmartPlan — sessions")
 
     CSS_PATH = "home.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", id="home_open"),
-        Binding("n", "new", "New", id="home_new"),
-        Binding("i", "import", "Import JSON", id="home_import"),
-        Binding("c", "duplicate", "Duplicate as template", id="home_duplicate"),
-        Binding("d,delete", "delete", "Delete", id="home_delete"),
-        Binding("r", "refresh", "Refresh", id="home_refresh"),
-        Binding("p", "profile", "Project profile", id="home_profile"),
+        Binding("enter", "open", _("Open"), id="home_open"),
+        Binding("n", "new", _("New"), id="home_new"),
+        Binding("i", "import", _("Import JSON"), id="home_import"),
+        Binding("c", "duplicate", _("Duplicate as template"), id="home_duplicate"),
+        Binding("d,delete", "delete", _("Delete"), id="home_delete"),
+        Binding("r", "refresh", _("Refresh"), id="home_refresh"),
+        Binding("p", "profile", _("Project profile"), id="home_profile"),
+        Binding("l", "app.switch_language", _("Interface language"), show=False,
+                id="home_language"),
     ]
 
     def __init__(self) -> None:
@@ -91,8 +104,8 @@ class HomeScreen(WorkerErrors, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(f"Sessions in {self.smartplan.store.home}", classes="title-line",
-                    markup=False)
+        yield Label(_("Sessions in {home}").format(home=self.smartplan.store.home),
+                    classes="title-line", markup=False)
         yield Label("", id="sessions-heading", classes="muted")
         yield ItemList(id="sessions")
         yield Label("", id="home-empty", markup=False)
@@ -140,9 +153,10 @@ class HomeScreen(WorkerErrors, Screen[None]):
         self.summaries = summaries
         self._fill_rows()
         self.query_one("#home-empty", Label).update(
-            "" if summaries else "No sessions yet: press n to create one or i to import a file.")
+            "" if summaries else _("No sessions yet: press n to create one or i to import a "
+                                   "file."))
         self.query_one("#unreadable", Label).update("\n".join(
-            f"Cannot read: {visible(p)}" for p in problems))
+            _("Cannot read: {problem}").format(problem=visible(p)) for p in problems))
 
     def _fill_rows(self) -> None:
         sessions = self.query_one("#sessions", ItemList)
@@ -164,7 +178,7 @@ class HomeScreen(WorkerErrors, Screen[None]):
         for summary in self.summaries:
             if summary.id == session_id:
                 return summary
-        self.notify("No session selected.", severity="warning")
+        self.notify(_("No session selected."), severity="warning")
         return None
 
     # ------------------------------------------------------------------ actions
@@ -196,7 +210,7 @@ class HomeScreen(WorkerErrors, Screen[None]):
 
         def saved(profile: object) -> None:
             if profile is not None:
-                self.notify("Project profile saved.")
+                self.notify(_("Project profile saved."))
 
         self.app.push_screen(ProfileScreen(self.smartplan.store), saved)
 
@@ -209,7 +223,7 @@ class HomeScreen(WorkerErrors, Screen[None]):
         try:
             template = self.smartplan.store.load(summary.id).info
         except (StoreError, ModelError) as error:
-            show_error(self, error, "Cannot read the session")
+            show_error(self, error, _("Cannot read the session"))
             return
 
         def chosen(info: SessionInfo | None) -> None:
@@ -225,7 +239,8 @@ class HomeScreen(WorkerErrors, Screen[None]):
         except (StoreError, ModelError) as error:
             self.app.call_from_thread(show_error, self, error)
             return
-        self.app.call_from_thread(self.notify, f"Created {info.id} from {source_id}")
+        self.app.call_from_thread(self.notify, _("Created {new} from {source}").format(
+            new=info.id, source=source_id))
         self.app.call_from_thread(self.action_refresh)
 
     def action_import(self) -> None:
@@ -235,8 +250,8 @@ class HomeScreen(WorkerErrors, Screen[None]):
             if path is not None:
                 self._import(path, replace=False)
 
-        self.app.push_screen(PathFormScreen("Import a SmartPlan JSON file",
-                                            submit_label="Import"), chosen)
+        self.app.push_screen(PathFormScreen(_("Import a SmartPlan JSON file"),
+                                            submit_label=_("Import")), chosen)
 
     @work(thread=True, exit_on_error=False)
     def _import(self, path: Path, replace: bool) -> None:
@@ -246,21 +261,21 @@ class HomeScreen(WorkerErrors, Screen[None]):
             session = store.import_document(doc, replace_existing=replace)
         except OSError as error:
             self.app.call_from_thread(show_error, self, StoreError(f"{path}: {error.strerror}"),
-                                      "Not imported")
+                                      _("Not imported"))
             return
         except ModelError as error:
             self.app.call_from_thread(show_error, self, ModelError(
-                "", f"{path.name}: {error}"), "Not imported")
+                "", f"{path.name}: {error}"), _("Not imported"))
             return
         except StoreError as error:
             session_id = doc.get("session", {}).get("id") if isinstance(doc, dict) else None
             if not replace and session_id and store.exists(str(session_id)):
                 self.app.call_from_thread(self._ask_replace, path, str(session_id))
             else:
-                self.app.call_from_thread(show_error, self, error, "Not imported")
+                self.app.call_from_thread(show_error, self, error, _("Not imported"))
             return
-        self.app.call_from_thread(self.notify, visible(f"Imported {session.id}: "
-                                                       f"{session.info.title}"), markup=False)
+        self.app.call_from_thread(self.notify, visible(_("Imported {id}: {title}").format(
+            id=session.id, title=session.info.title)), markup=False)
         for notice in store.take_notices():
             self.app.call_from_thread(self.notify, visible(notice), severity="warning",
                                       timeout=30, markup=False)
@@ -272,8 +287,8 @@ class HomeScreen(WorkerErrors, Screen[None]):
                 self._import(path, replace=True)
 
         self.app.push_screen(ConfirmScreen(
-            f"A session {session_id!r} exists already. Replace it with {path.name}? "
-            "(a backup of the old one is kept)", "Replace"), answered)
+            _("A session {id!r} exists already. Replace it with {file}? (a backup of the old "
+              "one is kept)").format(id=session_id, file=path.name), _("Replace")), answered)
 
     def action_delete(self) -> None:
         summary = self._selected()
@@ -282,12 +297,13 @@ class HomeScreen(WorkerErrors, Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes and write_succeeded(self, lambda: self.smartplan.store.delete(summary.id)):
-                self.notify(visible(f"Deleted {summary.title} (a backup is kept)"),
-                            markup=False)
+                self.notify(visible(_("Deleted {title} (a backup is kept)").format(
+                    title=summary.title)), markup=False)
                 for notice in self.smartplan.store.take_notices():
                     self.notify(visible(notice), severity="warning", timeout=30, markup=False)
                 self.action_refresh()
 
+        items = ngettext("{n} item", "{n} items", summary.items).format(n=summary.items)
         self.app.push_screen(ConfirmScreen(
-            f"Delete the session “{summary.title}” ({summary.items} items)? "
-            "A backup is kept in the data home."), answered)
+            _("Delete the session “{title}” ({items})? A backup is kept in the data home."
+              ).format(title=summary.title, items=items)), answered)

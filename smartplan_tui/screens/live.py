@@ -33,6 +33,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from smartplan_tui.collection_registry import Collection
+from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError, Session
 from smartplan_tui.screens.confirm import ConfirmScreen
 from smartplan_tui.screens.worker_errors import WorkerErrors
@@ -50,12 +51,14 @@ POLL_SECONDS = 0.5
 RELOAD_GROUP = "session-reload"
 
 
-def show_error(screen: Screen[Any], error: Exception, what: str = "Not saved") -> None:
+def show_error(screen: Screen[Any], error: Exception, what: str | None = None) -> None:
     """One line naming what went wrong, as an error notification (never a traceback).
 
     Errors quote user text: shown literally (no markup), control characters as pictures.
+    `what` is the notification's title ("Not saved" when not given).
     """
-    screen.notify(visible(str(error)), title=what, severity="error", timeout=8, markup=False)
+    screen.notify(visible(str(error)), title=what or _("Not saved"), severity="error", timeout=8,
+                  markup=False)
 
 
 def attempt(screen: Screen[Any], write: Callable[[], T]) -> tuple[bool, T | None]:
@@ -136,7 +139,7 @@ class LiveScreen(WorkerErrors, Screen[None]):
         try:
             session = self.handle.load()
         except (StoreError, ModelError) as error:
-            self.app.call_from_thread(show_error, self, error, "Cannot read the session")
+            self.app.call_from_thread(show_error, self, error, _("Cannot read the session"))
             return
         self.app.call_from_thread(self._receive, session, ticket)
 
@@ -171,7 +174,7 @@ class LiveScreen(WorkerErrors, Screen[None]):
         self.app.push_screen(form, done)
 
     def confirm_remove(self, collection: Collection[Any], item_id: str, question: str,
-                       label: str = "Delete") -> None:
+                       label: str | None = None) -> None:
         """Ask `question` (shown literally); on yes remove the item and show the result."""
         def answered(yes: bool | None) -> None:
             if yes:
@@ -188,4 +191,4 @@ class LiveScreen(WorkerErrors, Screen[None]):
         try:
             self._receive(self.handle.load(), self._ticket())
         except (StoreError, ModelError) as error:
-            show_error(self, error, "Cannot read the session")
+            show_error(self, error, _("Cannot read the session"))

@@ -21,9 +21,10 @@ from textual.widgets import Header, Input, OptionList, Select
 from textual.widgets.option_list import Option
 
 from smartplan_tui.collection_registry import NOTES
+from smartplan_tui.i18n import _
 from smartplan_tui.model import Note, NoteKind, Session
 from smartplan_tui.screens.live import LiveScreen
-from smartplan_tui.screens.quick_note import KIND_CHOICES, add_note
+from smartplan_tui.screens.quick_note import KIND_CHOICES, KIND_LABELS, add_note
 from smartplan_tui.screens.widgets.capture_line import CaptureLine
 from smartplan_tui.screens.widgets.choice_form import LineForm
 from smartplan_tui.screens.widgets.key_bar import KeyBar
@@ -37,7 +38,7 @@ def note_prompt(note: Note, agenda_titles: dict[str, str]) -> Text:
     """`10:15 DECISION (Welcome) text` — the text literal."""
     text = Text(note.at.strftime("%H:%M "), style="dim")
     if note.kind is not NoteKind.NOTE:
-        text.append(f"{note.kind.value.upper()} ", style=KIND_STYLE[note.kind] or "bold")
+        text.append(f"{KIND_LABELS[note.kind].upper()} ", style=KIND_STYLE[note.kind] or "bold")
     if note.agenda_item:
         title = agenda_titles.get(note.agenda_item, note.agenda_item)
         text.append(f"({visible(title, 30)}) ", style="dim")
@@ -48,17 +49,17 @@ def note_prompt(note: Note, agenda_titles: dict[str, str]) -> Text:
 class NotesScreen(LiveScreen):
     """Type and Enter adds a note of the chosen kind; the list shows the whole log."""
 
-    TITLE = "Notes and decisions"
+    TITLE = _("Notes and decisions")
 
     CSS_PATH = "notes.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave_field", "Leave field", id="notes_leave_field"),
-        Binding("escape", "back", "Back", id="notes_back"),
-        Binding("i", "type", "Type note", id="notes_type"),
-        Binding("e", "edit", "Edit", id="notes_edit"),
-        Binding("d,delete", "delete", "Delete", id="notes_delete"),
-        Binding("f", "cycle_filter", "Filter kind", id="notes_filter"),
+        Binding("escape", "leave_field", _("Leave field"), id="notes_leave_field"),
+        Binding("escape", "back", _("Back"), id="notes_back"),
+        Binding("i", "type", _("Type note"), id="notes_type"),
+        Binding("e", "edit", _("Edit"), id="notes_edit"),
+        Binding("d,delete", "delete", _("Delete"), id="notes_delete"),
+        Binding("f", "cycle_filter", _("Filter kind"), id="notes_filter"),
     ]
 
     kind_filter: reactive[NoteKind | None] = reactive(None)
@@ -70,7 +71,7 @@ class NotesScreen(LiveScreen):
         with Horizontal(id="note-row"):
             yield Select(KIND_CHOICES, value=NoteKind.NOTE, allow_blank=False, id="note-kind")
             yield CaptureLine(id="note-input", draft_key=f"notes:{self.handle.id}",
-                              placeholder="Type a note and press Enter")
+                              placeholder=_("Type a note and press Enter"))
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -87,8 +88,9 @@ class NotesScreen(LiveScreen):
         at_end = log.highlighted is None or log.highlighted >= log.option_count - 1
         keep = log.highlighted
         log.set_options(Option(note_prompt(n, titles), id=n.id) for n in notes)
-        wanted = "all kinds" if self.kind_filter is None else self.kind_filter.value
-        log.border_title = f"Log — {len(notes)} of {len(session.notes)} ({wanted})"
+        wanted = _("all kinds") if self.kind_filter is None else KIND_LABELS[self.kind_filter]
+        log.border_title = _("Log — {shown} of {total} ({kinds})").format(
+            shown=len(notes), total=len(session.notes), kinds=wanted)
         if notes:
             log.highlighted = len(notes) - 1 if at_end else min(keep or 0, len(notes) - 1)
             log.scroll_to_highlight()
@@ -140,7 +142,7 @@ class NotesScreen(LiveScreen):
         option = self.query_one("#notes-log", OptionList).highlighted_option
         note = self.session.find(NOTES, option.id) if option and option.id else None
         if note is None:
-            self.notify("Highlight a note first.", severity="warning")
+            self.notify(_("Highlight a note first."), severity="warning")
         return note
 
     def action_edit(self) -> None:
@@ -153,9 +155,10 @@ class NotesScreen(LiveScreen):
                 self.save(lambda: self.handle.update(
                     NOTES, note.id, lambda now: replace(now, text=text)))
 
-        self.app.push_screen(LineForm("Edit note", "Text", note.text), typed)
+        self.app.push_screen(LineForm(_("Edit note"), _("Text"), note.text), typed)
 
     def action_delete(self) -> None:
         note = self.current()
         if note is not None:
-            self.confirm_remove(NOTES, note.id, f"Delete the note “{visible(note.text, 80)}”?")
+            self.confirm_remove(NOTES, note.id, _("Delete the note “{text}”?").format(
+                text=visible(note.text, 80)))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
+from smartplan_tui.i18n import _
 from smartplan_tui.model import Participant
 from smartplan_tui.privacy import Person, is_erased, person_of, what_erasure_changes
 from smartplan_tui.screens.confirm import ConfirmScreen
@@ -27,18 +28,20 @@ if TYPE_CHECKING:
 def confirm_erasure(screen: ParticipantsScreen, participant: Participant) -> None:
     """Ask, naming the person and every change; erase only on yes."""
     if is_erased(participant):
-        screen.notify(visible(f"{participant.name} holds no personal data any more."),
+        screen.notify(visible(_("{name} holds no personal data any more.").format(
+            name=participant.name)),
                       severity="warning", markup=False)
         return
     person = person_of(screen.session.participants, participant)
-    question = (f"Erase {participant.name} from session {screen.session.id}?\n\n"
-                f"{what_erasure_changes(screen.session, person)}")
+    question = (_("Erase {name} from session {session}?").format(
+        name=participant.name, session=screen.session.id)
+                + f"\n\n{what_erasure_changes(screen.session, person)}")
 
     def answered(yes: bool | None) -> None:
         if yes:
             _erase(screen, Erasure({screen.session.id: [person]}, "erased from the app"))
 
-    screen.app.push_screen(ConfirmScreen(question, "Erase"), answered)
+    screen.app.push_screen(ConfirmScreen(question, _("Erase")), answered)
 
 
 @work(thread=True, exclusive=True, group="people-erase", exit_on_error=False)
@@ -46,10 +49,10 @@ def _erase(screen: ParticipantsScreen, plan: Erasure) -> None:
     try:
         report = erase(screen.smartplan.store, plan)
     except (StoreError, OSError) as error:
-        screen.app.call_from_thread(screen.notify, visible(str(error)), title="Not erased",
+        screen.app.call_from_thread(screen.notify, visible(str(error)), title=_("Not erased"),
                                     severity="error", markup=False)
         return
-    lines = ["Erased: every count stays the same.", *report.lines]
+    lines = [_("Erased: every count stays the same."), *report.lines]
     screen.app.call_from_thread(screen.refresh_session)
     screen.app.call_from_thread(screen.notify, visible("\n".join(lines)), markup=False)
 
@@ -63,8 +66,10 @@ def ask_export(screen: ParticipantsScreen, participant: Participant) -> None:
             _export(screen, person, path)
 
     screen.app.push_screen(PathFormScreen(
-        f"Export the data of {visible(participant.name, 60)} in this session to a zip",
-        f"{participant.id}-personal-data.zip", must_exist=False, submit_label="Export"), chosen)
+        _("Export the data of {name} in this session to a zip").format(
+            name=visible(participant.name, 60)),
+        f"{participant.id}-personal-data.zip", must_exist=False, submit_label=_("Export")),
+        chosen)
 
 
 @work(thread=True, exclusive=True, group="people-export", exit_on_error=False)
@@ -75,7 +80,7 @@ def _export(screen: ParticipantsScreen, person: Person, path: Path) -> None:
         screen.smartplan.store.check_output(path)
         written = write_personal_data([personal_records(screen.session, person)], path)
     except (StoreError, OSError) as error:
-        screen.app.call_from_thread(screen.notify, visible(str(error)), title="Not exported",
+        screen.app.call_from_thread(screen.notify, visible(str(error)), title=_("Not exported"),
                                     severity="error", markup=False)
         return
-    screen.app.call_from_thread(screen.notify, visible(f"Wrote {written}"), markup=False)
+    screen.app.call_from_thread(screen.notify, visible(_("Wrote {file}").format(file=written)), markup=False)

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from smartplan_tui.collection_registry import PARTICIPANTS
 from smartplan_tui.exercises.consent import consent_summary
 from smartplan_tui.exercises.participants import count_by, parse_csv
+from smartplan_tui.i18n import _, ngettext
 from smartplan_tui.model import ConsentPurpose, ModelError, Participant, ProjectProfile, Session
 from smartplan_tui.screens.live import LiveScreen, show_error
 from smartplan_tui.screens.widgets.form import FormScreen, field
@@ -29,9 +30,9 @@ from smartplan_tui.screens.widgets.literal import literal, visible
 from smartplan_tui.screens.widgets.path_form import PathFormScreen
 from smartplan_tui.store import NewId, StoreError
 
-COLUMNS = ("Name", "Organisation", "Country", "Role", "E-mail")
+COLUMNS = (_("Name"), _("Organisation"), _("Country"), _("Role"), _("E-mail"))
 #: The table's last column, after the fields: the consent summary.
-CONSENT_COLUMN = "Consent"
+CONSENT_COLUMN = _("Consent")
 FIELDS = ("name", "organisation", "country", "role", "email")
 
 
@@ -41,7 +42,7 @@ class ParticipantForm(FormScreen[Participant]):
     def __init__(self, person: Participant | None = None) -> None:
         super().__init__()
         self.person = person
-        self.heading = "Edit participant" if person else "New participant"
+        self.heading = _("Edit participant") if person else _("New participant")
 
     def compose_fields(self) -> ComposeResult:
         for label, name in zip(COLUMNS, FIELDS, strict=True):
@@ -59,12 +60,14 @@ class ParticipantForm(FormScreen[Participant]):
 
 def counts_text(session: Session) -> Text:
     """People per country and per organisation, most first."""
-    text = Text(f"{len(session.participants)} participants\n", style="bold")
-    for title, name in (("By country", "country"), ("By organisation", "organisation")):
+    n_people = len(session.participants)
+    text = Text(ngettext("{n} participant", "{n} participants", n_people).format(n=n_people)
+                + "\n", style="bold")
+    for title, name in ((_("By country"), "country"), (_("By organisation"), "organisation")):
         text.append(f"\n{title}\n", style="bold")
         for key, n in count_by(session.participants, name).items():
             text.append(f"{n:>4}  ")
-            text.append(visible(key, 40) if key else "(none)")
+            text.append(visible(key, 40) if key else _("(none)"))
             text.append("\n")
     return text
 
@@ -72,19 +75,19 @@ def counts_text(session: Session) -> Text:
 class ParticipantsScreen(LiveScreen):
     """The register as a table, counts beside it."""
 
-    TITLE = "Participants"
+    TITLE = _("Participants")
 
     CSS_PATH = "participants.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back", id="people_back"),
-        Binding("a", "add", "Add", id="people_add"),
-        Binding("e", "edit", "Edit", id="people_edit"),
-        Binding("d,delete", "remove", "Remove", id="people_remove"),
-        Binding("c", "import_csv", "Import CSV", id="people_import"),
-        Binding("x", "erase", "Erase data", id="people_erase"),
-        Binding("o", "export_own_data", "Their data", id="people_own_data"),
-        Binding("k", "consent", "Consent", id="people_consent"),
+        Binding("escape", "app.pop_screen", _("Back"), id="people_back"),
+        Binding("a", "add", _("Add"), id="people_add"),
+        Binding("e", "edit", _("Edit"), id="people_edit"),
+        Binding("d,delete", "remove", _("Remove"), id="people_remove"),
+        Binding("c", "import_csv", _("Import CSV"), id="people_import"),
+        Binding("x", "erase", _("Erase data"), id="people_erase"),
+        Binding("o", "export_own_data", _("Their data"), id="people_own_data"),
+        Binding("k", "consent", _("Consent"), id="people_consent"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -126,7 +129,7 @@ class ParticipantsScreen(LiveScreen):
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
             person = self.session.find(PARTICIPANTS, key) if key else None
         if person is None:
-            self.notify("No participant highlighted: a adds one.", severity="warning")
+            self.notify(_("No participant highlighted: a adds one."), severity="warning")
         return person
 
     def action_add(self) -> None:
@@ -150,8 +153,8 @@ class ParticipantsScreen(LiveScreen):
         person = self.current()
         if person is not None:
             self.confirm_remove(PARTICIPANTS, person.id,
-                                f"Remove {visible(person.name, 80)} from the register?",
-                                "Remove")
+                                _("Remove {name} from the register?").format(
+                                    name=visible(person.name, 80)), _("Remove"))
 
     def action_erase(self) -> None:
         """Erase the highlighted person's personal data from this session, once confirmed."""
@@ -200,8 +203,8 @@ class ParticipantsScreen(LiveScreen):
                 self._import(path)
 
         self.app.push_screen(PathFormScreen(
-            "Import participants from CSV (name, organisation, country, role, email)",
-            submit_label="Import"), chosen)
+            _("Import participants from CSV (name, organisation, country, role, email)"),
+            submit_label=_("Import")), chosen)
 
     @work(thread=True, exclusive=True, group="people-import", exit_on_error=False)
     def _import(self, path: Path) -> None:
@@ -210,10 +213,10 @@ class ParticipantsScreen(LiveScreen):
             people = parse_csv(text, path.name, [p.id for p in self.purposes()])
         except (OSError, UnicodeDecodeError) as error:
             self.app.call_from_thread(show_error, self, ModelError(str(path), str(error)),
-                                      "Not imported")
+                                      _("Not imported"))
             return
         except ModelError as error:
-            self.app.call_from_thread(show_error, self, error, "Not imported")
+            self.app.call_from_thread(show_error, self, error, _("Not imported"))
             return
         self.app.call_from_thread(self._add_all, people, path.name)
 
@@ -223,5 +226,7 @@ class ParticipantsScreen(LiveScreen):
                 replace(p, id=new_id(PARTICIPANTS)) for p in people))
 
         if self.save(lambda: self.handle.apply(add)) is not None:
-            self.notify(visible(f"Added {len(people)} participants from {source}"),
+            self.notify(visible(ngettext("Added {n} participant from {source}",
+                                         "Added {n} participants from {source}",
+                                         len(people)).format(n=len(people), source=source)),
                         markup=False)

@@ -18,20 +18,27 @@ from textual.widgets import Select
 
 from smartplan_tui.collection_registry import NOTES
 from smartplan_tui.exercises.agenda import running
+from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError, Note, NoteKind
 from smartplan_tui.screens.widgets.capture_line import CaptureLine
 from smartplan_tui.screens.widgets.form import FormScreen, field
 from smartplan_tui.store import SessionHandle, StoreError
-from smartplan_tui.text import visible
+from smartplan_tui.text import quoted
 
-KIND_CHOICES = [("Note", NoteKind.NOTE), ("Decision", NoteKind.DECISION),
-                ("Parking lot", NoteKind.PARKING_LOT)]
+#: How each kind of note is named on screen (the form's choices, the log, the filter).
+KIND_LABELS = {NoteKind.NOTE: _("Note"), NoteKind.DECISION: _("Decision"),
+               NoteKind.PARKING_LOT: _("Parking lot")}
+KIND_CHOICES = [(label, kind) for kind, label in KIND_LABELS.items()]
+
+#: What the notification says once a note of each kind is stored (`{id}`: the new note's).
+SAVED = {NoteKind.NOTE: _("Note saved: {text}"), NoteKind.DECISION: _("Decision saved: {text}"),
+         NoteKind.PARKING_LOT: _("Parking-lot item saved: {text}")}
 
 
 def add_note(handle: SessionHandle, text: str, kind: NoteKind, author: str = "") -> Note:
     """Store a note stamped now (local time zone) and tied to the running agenda item."""
     if not text.strip():
-        raise ModelError("text", "write something first")
+        raise ModelError("text", _("write something first"))
     current = running(handle.load().agenda)
     at = datetime.now().astimezone().replace(microsecond=0)
     return handle.add(NOTES, lambda new_id: Note(
@@ -43,12 +50,12 @@ class QuickNoteScreen(FormScreen[Note]):
     """Type, Enter: stored. The kind defaults to a plain note."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave_field", "Leave field", id="quick_note_leave_field"),
-        Binding("escape", "cancel", "Cancel", id="quick_note_cancel"),
+        Binding("escape", "leave_field", _("Leave field"), id="quick_note_leave_field"),
+        Binding("escape", "cancel", _("Cancel"), id="quick_note_cancel"),
     ]
 
-    heading = "Quick note"
-    submit_label = "Add note"
+    heading = _("Quick note")
+    submit_label = _("Add note")
 
     def __init__(self, handle: SessionHandle, kind: NoteKind = NoteKind.NOTE) -> None:
         super().__init__()
@@ -56,10 +63,11 @@ class QuickNoteScreen(FormScreen[Note]):
         self.kind = kind
 
     def compose_fields(self) -> ComposeResult:
-        yield from field("Text", CaptureLine(id="note-text", draft_key=f"quick-note:{self.handle.id}",
-                                             placeholder="What was said or decided"))
-        yield from field("Kind", Select(KIND_CHOICES, value=self.kind, allow_blank=False,
-                                        id="note-kind"))
+        yield from field(_("Text"), CaptureLine(id="note-text",
+                                                draft_key=f"quick-note:{self.handle.id}",
+                                                placeholder=_("What was said or decided")))
+        yield from field(_("Kind"), Select(KIND_CHOICES, value=self.kind, allow_blank=False,
+                                           id="note-kind"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Esc leaves the text line first; from anywhere else it cancels."""
@@ -77,7 +85,7 @@ class QuickNoteScreen(FormScreen[Note]):
         kind = self.choice("note-kind")
         assert isinstance(kind, NoteKind)
         note = add_note(self.handle, text, kind)
-        self.app.notify(visible(f"{note.kind.value.capitalize()} saved ({note.id})"), markup=False)
+        self.app.notify(SAVED[note.kind].format(text=quoted(note.text)), markup=False)
         return note
 
     def build(self) -> Note:

@@ -16,15 +16,16 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from smartplan_tui.i18n import _
 from smartplan_tui.model import VoteMethod
 
 #: What each method does, in a planner's words, beside its name in the list.
 METHOD_HINTS = {
-    VoteMethod.DOT: "dots added up",
-    VoteMethod.BORDA: "points per place",
-    VoteMethod.SCHULZE: "head to head",
-    VoteMethod.IRV: "runoff rounds",
-    VoteMethod.SCORE: "mean marks",
+    VoteMethod.DOT: _("dots added up"),
+    VoteMethod.BORDA: _("points per place"),
+    VoteMethod.SCHULZE: _("head to head"),
+    VoteMethod.IRV: _("runoff rounds"),
+    VoteMethod.SCORE: _("mean marks"),
 }
 
 #: The entry that takes the recount off the screen.
@@ -35,7 +36,7 @@ class RecountMethods(OptionList):
     """Offers `methods` for one vote; posts `Chosen` as the highlight moves, `Done` to leave."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "done", "Done recounting", id="recount_done"),
+        Binding("escape", "done", _("Done recounting"), id="recount_done"),
     ]
 
     class Chosen(Message):
@@ -51,7 +52,7 @@ class RecountMethods(OptionList):
     def offer(self, methods: Sequence[VoteMethod], shown: VoteMethod | None) -> None:
         """Show `methods` with `shown` (else the first) highlighted, and take the focus."""
         self.set_options([Option(f"{m.value:<8} {METHOD_HINTS[m]}", id=m.value)
-                          for m in methods] + [Option("own count only", id=OWN_ONLY)])
+                          for m in methods] + [Option(_("own count only"), id=OWN_ONLY)])
         self.display = True
         self.highlighted = methods.index(shown) if shown is not None and shown in methods else 0
         self.focus()

@@ -26,13 +26,16 @@ from smartplan_tui.hub import control
 from smartplan_tui.hub.progress import vote_progress
 from smartplan_tui.hub.qr import qr_lines
 from smartplan_tui.hub.state import Running
+from smartplan_tui.i18n import _, ngettext
+from smartplan_tui.labels import method_name
 from smartplan_tui.model import Room, RoomActivity, Session, VoteStatus
 from smartplan_tui.screens.confirm import ConfirmScreen
 from smartplan_tui.screens.live import LiveScreen, show_error
 from smartplan_tui.screens.widgets.choice_form import ChoiceForm
 from smartplan_tui.screens.widgets.key_bar import KeyBar
-from smartplan_tui.screens.widgets.literal import literal, visible
+from smartplan_tui.screens.widgets.literal import visible
 from smartplan_tui.store import SessionHandle, StoreError
+from smartplan_tui.text import quoted
 
 __all__ = ["RoomScreen"]
 
@@ -50,16 +53,16 @@ class RoomScreen(LiveScreen):
     CSS_PATH = "room.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back", id="room_back"),
-        Binding("h", "toggle_hub", "Start/stop hub", id="room_hub"),
-        Binding("o", "show('off')", "Room: waiting", id="room_off"),
-        Binding("w", "show('swot')", "Room: SWOT", id="room_swot"),
-        Binding("v", "pick_vote('vote')", "Room: a vote", id="room_vote"),
-        Binding("r", "pick_vote('results')", "Room: results", id="room_results"),
-        Binding("m", "toggle_names", "Ask names", id="room_names"),
-        Binding("x", "revoke", "New code (revoke devices)", id="room_revoke"),
-        Binding("k", "notetakers_link", "Note-takers' link", id="room_notetakers"),
-        Binding("K", "revoke_notetakers", "New note-takers' link", id="room_new_notetakers"),
+        Binding("escape", "app.pop_screen", _("Back"), id="room_back"),
+        Binding("h", "toggle_hub", _("Start/stop hub"), id="room_hub"),
+        Binding("o", "show('off')", _("Room: waiting"), id="room_off"),
+        Binding("w", "show('swot')", _("Room: SWOT"), id="room_swot"),
+        Binding("v", "pick_vote('vote')", _("Room: a vote"), id="room_vote"),
+        Binding("r", "pick_vote('results')", _("Room: results"), id="room_results"),
+        Binding("m", "toggle_names", _("Ask names"), id="room_names"),
+        Binding("x", "revoke", _("New code (revoke devices)"), id="room_revoke"),
+        Binding("k", "notetakers_link", _("Note-takers' link"), id="room_notetakers"),
+        Binding("K", "revoke_notetakers", _("New note-takers' link"), id="room_new_notetakers"),
     ]
 
     def __init__(self, handle: SessionHandle) -> None:
@@ -84,7 +87,7 @@ class RoomScreen(LiveScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.title = "Room"
+        self.title = _("Room")
         self.set_interval(HUB_POLL_SECONDS, self._poll_hub, name="hub-poll")
         self._show_hub()
         self._poll_hub()
@@ -99,27 +102,30 @@ class RoomScreen(LiveScreen):
         try:
             self.room = self.handle.room()
         except StoreError as error:
-            show_error(self, error, "Cannot read the room")
+            show_error(self, error, _("Cannot read the room"))
         self._show_activity(session)
 
     def _show_activity(self, session: Session) -> None:
         room = self.room
-        text = Text("The room sees: ", style="bold")
+        text = Text(_("The room sees: "), style="bold")
         vote = session.find(VOTES, room.vote) if room.vote else None
         if room.activity is RoomActivity.OFF:
-            text.append("“waiting for the facilitator”")
+            text.append(_("“waiting for the facilitator”"))
         elif room.activity is RoomActivity.SWOT:
-            text.append(f"the SWOT brainstorm ({len(session.swot)} items so far)")
+            text.append(ngettext("the SWOT brainstorm ({n} item so far)",
+                                 "the SWOT brainstorm ({n} items so far)",
+                                 len(session.swot)).format(n=len(session.swot)))
         elif vote is None:
-            text.append(f"a vote that no longer exists ({room.vote}); phones show “waiting”")
+            text.append(_("a vote that no longer exists ({vote}); phones show “waiting”").format(
+                vote=room.vote))
         else:
-            what = "the results of " if room.activity is RoomActivity.RESULTS else ""
-            text.append(f"{what}vote {vote.id}: ")
-            text.append_text(literal(vote.question, limit=80))
+            shown = (_("the results of the vote {question}") if room.activity is
+                     RoomActivity.RESULTS else _("the vote {question}"))
+            text.append(shown.format(question=quoted(vote.question, 80)))
             if vote.status is VoteStatus.CLOSED:
-                text.append(" (closed)", style="dim")
+                text.append(_(" (closed)"), style="dim")
             if room.activity is RoomActivity.VOTE and room.names:
-                text.append(" — asking for names")
+                text.append(_(" — asking for names"))
         self.query_one("#room-activity", Static).update(text)
         lines: list[str] = []
         if vote is not None:
@@ -138,22 +144,24 @@ class RoomScreen(LiveScreen):
             qr.update("")
             code.update("")
             link.update("")
-            hub.update(Text("No hub is running for this session.\nPress h to start one: "
-                            "the devices on this laptop's network can then join."))
+            hub.update(Text(_("No hub is running for this session.\nPress h to start one: "
+                              "the devices on this laptop's network can then join.")))
             return
         participants = str(self.hub_status.get("participants", self.hub.participants))
         join_code = str(self.hub_status.get("code", self.hub.code))
         qr.update(self._qr(participants))
-        code.update(Text(f"  Join code  {' '.join(join_code)}  ", style="bold reverse"))
+        code.update(Text("  " + _("Join code  {code}").format(code=" ".join(join_code)) + "  ",
+                         style="bold reverse"))
         link.update(participants)
         devices = self.hub_status.get("devices")
-        text = Text("Hub running", style="bold")
-        text.append(f" — {devices} devices joined" if isinstance(devices, int) else "")
+        text = Text(_("Hub running"), style="bold")
+        text.append(ngettext(" — {n} device joined", " — {n} devices joined", devices).format(
+            n=devices) if isinstance(devices, int) else "")
         if self.hub.lan:
-            text.append("\nThe room's network can reach it: anyone with the code can join.",
-                        style="dim")
+            text.append("\n" + _("The room's network can reach it: anyone with the code can "
+                                  "join."), style="dim")
         else:
-            text.append("\nOnly this laptop can reach it.", style="dim")
+            text.append("\n" + _("Only this laptop can reach it."), style="dim")
         hub.update(text)
 
     def _qr(self, link: str) -> Text:
@@ -196,7 +204,7 @@ class RoomScreen(LiveScreen):
         if self._busy:
             return
         self._busy = True
-        self.notify("Stopping the hub…" if self.hub else "Starting the hub…", timeout=3)
+        self.notify(_("Stopping the hub…") if self.hub else _("Starting the hub…"), timeout=3)
         self._toggle_hub(self.hub)
 
     @work(thread=True, group="room-hub-control", exit_on_error=False)
@@ -215,7 +223,7 @@ class RoomScreen(LiveScreen):
                         raise
                     control.start(home, self.handle.id, host, 0)  # the port was taken
         except (control.HubError, ValueError) as error:
-            self.app.call_from_thread(show_error, self, error, "Hub")
+            self.app.call_from_thread(show_error, self, error, _("Hub"))
         finally:
             self.app.call_from_thread(self._done_busy)
 
@@ -227,7 +235,7 @@ class RoomScreen(LiveScreen):
                         notetakers: bool = False) -> None:
         hub = self.hub
         if hub is None:
-            self.notify("No hub is running.", severity="warning")
+            self.notify(_("No hub is running."), severity="warning")
             return
 
         def answered(yes: bool | None) -> None:
@@ -238,34 +246,34 @@ class RoomScreen(LiveScreen):
 
     def action_revoke(self) -> None:
         self._confirm_revoke(
-            "Give the room a new code? Every device that joined is sent away at once and "
-            "must scan the new QR code. Ballots already cast stay counted.", "New code",
+            _("Give the room a new code? Every device that joined is sent away at once and "
+              "must scan the new QR code. Ballots already cast stay counted."), _("New code"),
             devices=True)
 
     def action_revoke_notetakers(self) -> None:
         self._confirm_revoke(
-            "Make a new note-takers' link? Every note-taker's browser is closed at once "
-            "(this screen too, if it runs in one) and needs the new link.",
-            "New link", notetakers=True)
+            _("Make a new note-takers' link? Every note-taker's browser is closed at once "
+              "(this screen too, if it runs in one) and needs the new link."),
+            _("New link"), notetakers=True)
 
     @work(thread=True, group="room-hub-control", exit_on_error=False)
     def _revoke(self, hub: Running, devices: bool, notetakers: bool) -> None:
         try:
             control.revoke(hub, devices=devices, notetakers=notetakers)
         except control.HubError as error:
-            self.app.call_from_thread(show_error, self, error, "Hub")
+            self.app.call_from_thread(show_error, self, error, _("Hub"))
             return
-        done = ("New code: every device must join again." if devices else
-                "New note-takers' link: k shows it.")
+        done = (_("New code: every device must join again.") if devices else
+                _("New note-takers' link: k shows it."))
         self.app.call_from_thread(self.notify, done)
         self.app.call_from_thread(self._read_hub)
 
     def action_notetakers_link(self) -> None:
         if self.hub is None:
-            self.notify("No hub is running.", severity="warning")
+            self.notify(_("No hub is running."), severity="warning")
             return
         link = str(self.hub_status.get("notetakers", self.hub.notetakers))
-        self.notify(link, title="Note-takers' link (not for the projector)", timeout=15,
+        self.notify(link, title=_("Note-takers' link (not for the projector)"), timeout=15,
                     markup=False)
 
     # ------------------------------------------------------------------ the room
@@ -281,7 +289,7 @@ class RoomScreen(LiveScreen):
     def action_pick_vote(self, activity: str) -> None:
         votes = self.session.votes
         if not votes:
-            self.notify("This session has no votes yet.", severity="warning")
+            self.notify(_("This session has no votes yet."), severity="warning")
             return
         chosen_activity = RoomActivity(activity)
 
@@ -291,16 +299,16 @@ class RoomScreen(LiveScreen):
 
         current = self.room.vote or next(
             (v.id for v in votes if v.status is VoteStatus.OPEN), votes[0].id)
-        choices = [(visible(f"{v.id} — {v.question}", 70)
-                    + (" (closed)" if v.status is VoteStatus.CLOSED else ""), v.id)
+        choices = [(visible(f"{v.question} · {method_name(v.method)}", 70)
+                    + (_(" (closed)") if v.status is VoteStatus.CLOSED else ""), v.id)
                    for v in votes]
-        heading = "Results of which vote?" if chosen_activity is RoomActivity.RESULTS else (
-            "Which vote goes in front of the room?")
-        self.app.push_screen(ChoiceForm(heading, "Vote", choices, current), chosen)
+        heading = _("Results of which vote?") if chosen_activity is RoomActivity.RESULTS else (
+            _("Which vote goes in front of the room?"))
+        self.app.push_screen(ChoiceForm(heading, _("Vote"), choices, current), chosen)
 
     def action_toggle_names(self) -> None:
         room = self.room
         if room.activity is not RoomActivity.VOTE:
-            self.notify("Put a vote in front of the room first (v).", severity="warning")
+            self.notify(_("Put a vote in front of the room first (v)."), severity="warning")
             return
         self._set_room(Room(room.activity, room.vote, not room.names))

@@ -23,7 +23,11 @@ from textual.widgets import Header, Label, Static
 
 from smartplan_tui.collection_registry import AGENDA
 from smartplan_tui.exercises import agenda as agenda_logic
+from smartplan_tui.exercises.guidance import CARDS
+from smartplan_tui.i18n import _
+from smartplan_tui.labels import kind_name
 from smartplan_tui.model import AgendaItem, ModelError, Session, SessionInfo
+from smartplan_tui.screens.guide_card import GuideCard, guide_binding, toggle_guide
 from smartplan_tui.screens.live import LiveScreen
 from smartplan_tui.screens.session_parts import (
     EXERCISES,
@@ -66,21 +70,22 @@ class SessionScreen(LiveScreen):
     CSS_PATH = "session.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.sessions", "Sessions", id="session_back"),
-        Binding("s", "start", "Start", id="agenda_start"),
-        Binding("n", "next", "Next", id="agenda_next"),
-        Binding("plus,equals_sign", "extend(1)", "+5 min", id="agenda_extend"),
-        Binding("minus", "extend(-1)", "-5 min", id="agenda_shorten"),
-        Binding("a", "add_item", "Add item", id="agenda_add"),
-        Binding("enter", "edit_item", "Edit item", id="agenda_edit"),
-        Binding("d,delete", "remove_item", "Remove item", id="agenda_remove"),
-        Binding("ctrl+up", "move_item(-1)", "Move up", show=False, id="agenda_up"),
-        Binding("ctrl+down", "move_item(1)", "Move down", show=False, id="agenda_down"),
-        Binding("i", "details", "Title, date, place", id="session_details"),
-        Binding("o", "open_item_exercise", "Open item's exercise", id="agenda_open"),
+        Binding("escape", "app.sessions", _("Sessions"), id="session_back"),
+        Binding("s", "start", _("Start"), id="agenda_start"),
+        Binding("n", "next", _("Next"), id="agenda_next"),
+        Binding("plus,equals_sign", "extend(1)", _("+5 min"), id="agenda_extend"),
+        Binding("minus", "extend(-1)", _("-5 min"), id="agenda_shorten"),
+        Binding("a", "add_item", _("Add item"), id="agenda_add"),
+        Binding("enter", "edit_item", _("Edit item"), id="agenda_edit"),
+        Binding("d,delete", "remove_item", _("Remove item"), id="agenda_remove"),
+        Binding("ctrl+up", "move_item(-1)", _("Move up"), show=False, id="agenda_up"),
+        Binding("ctrl+down", "move_item(1)", _("Move down"), show=False, id="agenda_down"),
+        Binding("i", "details", _("Title, date, place"), id="session_details"),
+        Binding("o", "open_item_exercise", _("Open item's exercise"), id="agenda_open"),
         *(exercise.binding() for exercise in EXERCISES),
-        Binding("e", "export", "Export", id="session_export"),
-        Binding("j", "room", "Room (phones join)", id="session_room"),
+        Binding("e", "export", _("Export"), id="session_export"),
+        Binding("j", "room", _("Room (phones join)"), id="session_room"),
+        guide_binding(),
     ]
 
     def compose(self) -> ComposeResult:
@@ -94,13 +99,14 @@ class SessionScreen(LiveScreen):
             with Vertical(id="session-side"):
                 yield Static("", id="plan-vs-actual")
                 yield Static("", id="counts")
+        yield GuideCard()
         yield KeyBar()
 
     def on_mount(self) -> None:
         self._filled = False
         self._rung: set[tuple[str, str, int]] = set()
         """Items whose time ran out and were announced (id, start, minutes): once each."""
-        self.query_one("#agenda").border_title = "Agenda"
+        self.query_one("#agenda").border_title = _("Agenda")
         self.set_interval(1, self.update_clock, name="countdown")
         self.watch_session(self.session)
 
@@ -110,7 +116,7 @@ class SessionScreen(LiveScreen):
         info = session.info
         self.title = visible(info.title, 80)
         title = Text(visible(info.title, 120), style="bold")
-        details = [info.kind.value, info.date.isoformat() if info.date else "",
+        details = [kind_name(info.kind), info.date.isoformat() if info.date else "",
                    visible(info.place, 60)]
         title.append("  " + " · ".join(d for d in details if d), style="dim")
         self.query_one("#session-title", Label).update(title)
@@ -141,22 +147,23 @@ class SessionScreen(LiveScreen):
         current = agenda_logic.running(agenda)
         clock = self.query_one("#countdown", Static)
         if current is None:
-            clock.update("No agenda item running — s starts the highlighted one, n the next; "
-                         "+/- change its minutes.")
+            clock.update(_("No agenda item running — s starts the highlighted one, n the next; "
+                           "+/- change its minutes."))
             clock.set_class(False, "overtime")
         else:
             left = agenda_logic.time_left(current, now())
-            text = Text("Now: ")
+            text = Text(_("Now: "))
             text.append(visible(current.title, 60))
-            text.append(f" — {format_left(left)} left" if left >= timedelta(0)
-                        else f" — {format_left(-left)} over time")
+            text.append(_(" — {time} left").format(time=format_left(left)) if left >= timedelta(0)
+                        else _(" — {time} over time").format(time=format_left(-left)))
             clock.update(text)
             clock.set_class(left < timedelta(0), "overtime")
             self._announce_time_up(current, left)
         report = agenda_logic.plan_vs_actual(agenda, now())
         self.query_one("#plan-vs-actual", Static).update(
-            f"Planned {report.planned_total} min\nUsed {report.actual_total:.0f} min\n"
-            f"{agenda_logic.schedule(report.difference).capitalize()}")
+            _("Planned {planned} min").format(planned=report.planned_total) + "\n"
+            + _("Used {used:.0f} min").format(used=report.actual_total) + "\n"
+            + agenda_logic.schedule(report.difference).capitalize())
 
     def _announce_time_up(self, item: AgendaItem, left: timedelta) -> None:
         """At the end of an item's time: the bell and a flash of the countdown, once.
@@ -179,7 +186,7 @@ class SessionScreen(LiveScreen):
         item_id = self.selected_item_id()
         item = self.session.find(AGENDA, item_id) if item_id else None
         if item is None:
-            self.notify("The agenda is empty: press a to add an item.", severity="warning")
+            self.notify(_("The agenda is empty: press a to add an item."), severity="warning")
         return item
 
     # ------------------------------------------------------------------ agenda actions
@@ -213,15 +220,15 @@ class SessionScreen(LiveScreen):
             self._change_agenda(lambda agenda: agenda_logic.move(agenda, item.id, offset))
 
     def action_details(self) -> None:
-        from smartplan_tui.screens.session_form import SessionDetailsForm
+        from smartplan_tui.screens.session_form import DETAIL_FIELDS, SessionDetailsForm
 
         def edited(info: SessionInfo | None) -> None:
             if info is not None:
+                fields = {name: getattr(info, name) for name in DETAIL_FIELDS}
                 self.save(lambda: self.handle.apply(lambda session, _new_id: replace(
-                    session, info=replace(session.info, title=info.title, date=info.date,
-                                          place=info.place))))
+                    session, info=replace(session.info, **fields))))
 
-        self.app.push_screen(SessionDetailsForm(self.session.info), edited)
+        self.app.push_screen(SessionDetailsForm(self.session.info, self.smartplan.store), edited)
 
     def action_add_item(self) -> None:
         self.add_drafted(AGENDA, AgendaItemForm())
@@ -242,19 +249,34 @@ class SessionScreen(LiveScreen):
     def action_remove_item(self) -> None:
         item = self._selected_item()
         if item is not None:
-            self.confirm_remove(AGENDA, item.id,
-                                f"Remove the agenda item “{visible(item.title, 80)}”?", "Remove")
+            self.confirm_remove(AGENDA, item.id, _("Remove the agenda item “{title}”?").format(
+                title=visible(item.title, 80)), _("Remove"))
 
     def on_item_list_selected(self, event: ItemList.Selected) -> None:
         event.stop()
         self.action_edit_item()
+
+    def action_guide(self) -> None:
+        """The card of the highlighted item's exercise, to prepare it before it starts."""
+        item = self._selected_item()
+        if item is None:
+            return
+        exercise = exercise_named(item.exercise)
+        name = exercise.name if exercise is not None else ""
+        topic = "dot" if name == "voting" else name
+        if topic not in CARDS:
+            self.refuse(_("“{title}” has no facilitator's card: cards are for SWOT, TOWS, "
+                          "votes and the action plan.").format(title=visible(item.title, 40)))
+            return
+        toggle_guide(self, topic)
 
     def action_open_item_exercise(self) -> None:
         item = self._selected_item()
         if item is None:
             return
         if not item.exercise:
-            self.refuse(f"“{item.title}” has no exercise: press Enter to give it one.")
+            self.refuse(_("“{title}” has no exercise: press Enter to give it one.").format(
+                title=item.title))
             return
         self.action_exercise(item.exercise)
 
@@ -264,16 +286,16 @@ class SessionScreen(LiveScreen):
         """Open an exercise screen on this session."""
         exercise = exercise_named(name)
         if exercise is None:
-            self.notify(visible(f"No screen for the exercise {name!r}"), severity="warning",
-                        markup=False)
+            self.notify(visible(_("No screen for the exercise {name!r}").format(name=name)),
+                        severity="warning", markup=False)
             return
-        module, _, class_name = exercise.screen.partition(":")
+        module, _colon, class_name = exercise.screen.partition(":")
         try:
             screen_class = getattr(importlib.import_module(module), class_name)
             screen = screen_class(self.handle)
         except (ImportError, AttributeError) as error:
-            self.notify(visible(f"The {name} screen is not available: {error}"),
-                        severity="error", markup=False)
+            self.notify(visible(_("The {name} screen is not available: {error}").format(
+                name=name, error=error)), severity="error", markup=False)
             return
         except ModelError as error:
             self.notify(visible(str(error)), severity="error", markup=False)

@@ -25,10 +25,14 @@ from textual.reactive import reactive
 from textual.widgets import Header, Label, Static, Tab, Tabs
 
 from smartplan_tui.collection_registry import SWOT
-from smartplan_tui.exercises import swot
-from smartplan_tui.exercises.swot_undo import Deleted, deletion_record, restore_deleted
-from smartplan_tui.model import Quadrant, Session, SwotItem
+from smartplan_tui.exercises import swot, usage
+from smartplan_tui.i18n import _
+from smartplan_tui.labels import quadrant_name, swot_name
+from smartplan_tui.model import Origin, Quadrant, Session, SwotItem
+from smartplan_tui.screens.confirm import ConfirmScreen
+from smartplan_tui.screens.guide_card import GuideCard, guide_binding, toggle_guide
 from smartplan_tui.screens.live import LiveScreen
+from smartplan_tui.screens.projector import ProjectorScreen, projector_binding
 from smartplan_tui.screens.swot_forms import SwotItemForm, participant_choices
 from smartplan_tui.screens.widgets.capture_line import CaptureLine
 from smartplan_tui.screens.widgets.choice_form import ChoiceForm, LineForm
@@ -36,15 +40,16 @@ from smartplan_tui.screens.widgets.item_list import ItemList
 from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.screens.widgets.literal import literal, visible
 from smartplan_tui.store import SessionHandle
+from smartplan_tui.text import quoted
 
 #: Below this width the quadrants are shown one at a time under tabs.
 WIDE = 100
 
-TITLES = {q: q.value.capitalize() for q in Quadrant}
+TITLES = {q: quadrant_name(q) for q in Quadrant}
 
 #: Actions whose keys are letters (or space): they act only from the quadrants.
 LETTER_ACTIONS = frozenset({"capture", "quadrant", "edit", "delete", "move", "tag", "author",
-                            "mark", "merge", "filter"})
+                            "mark", "merge", "filter", "originals"})
 
 #: Characters of the highlighted item shown in full under the board.
 DETAIL_LIMIT = 600
@@ -65,62 +70,108 @@ def item_prompt(item: SwotItem, marked: bool = False,
     return text
 
 
+def origin_prompt(origin: Origin, names: Mapping[str, str]) -> Text:
+    """A row under a merged item: one of the texts it was made of, and who wrote it."""
+    text = Text("    ↳ ", style="dim")
+    text.append_text(literal(origin.text))
+    if origin.author:
+        text.append(f"  — {visible(names.get(origin.author, origin.author), 60)}", style="dim")
+    return text
+
+
+def item_of(row_id: str | None) -> str | None:
+    """The item a row stands for: its own id, or the merged item an original's row is under
+    (`s3 2`: item ids have no spaces, so such a row id is never an item's)."""
+    return row_id.partition(" ")[0] if row_id else None
+
+
 class QuadrantList(ItemList):
-    """The items of one quadrant; row ids are item ids."""
+    """The items of one quadrant; row ids are item ids, and with the merged texts shown,
+    `<item id> <n>` for the n-th text a merged item was made of."""
 
     def __init__(self, quadrant: Quadrant) -> None:
         super().__init__(id=f"q-{quadrant.value}")
         self.quadrant = quadrant
         self.shown: tuple[SwotItem, ...] = ()
         self.marked: str | None = None
+        self.originals = False
+
+    def highlighted_item_id(self) -> str | None:
+        return item_of(self.highlighted_id())
 
     def show(self, items: list[SwotItem], total: int, marked: str | None,
-             names: Mapping[str, str]) -> None:
+             names: Mapping[str, str], originals: bool = False) -> None:
         """Replace the rows only if something changed; keep the highlighted item.
 
         A row's text is formatted when the row is first drawn, so 2,000 items cost 2,000
-        ids here and about thirty formatted rows on screen."""
+        ids here and about thirty formatted rows on screen. With `originals`, the texts a
+        merged item was made of are rows of their own under it, indented."""
         new = tuple(items)
         self.border_title = (f"{TITLES[self.quadrant]} ({len(new)})" if len(new) == total
-                             else f"{TITLES[self.quadrant]} ({len(new)} of {total})")
-        if new == self.shown and marked == self.marked:
+                             else _("{quadrant} ({shown} of {total})").format(
+                                 quadrant=TITLES[self.quadrant], shown=len(new), total=total))
+        if new == self.shown and marked == self.marked and originals == self.originals:
             return
-        self.shown, self.marked = new, marked
+        self.shown, self.marked, self.originals = new, marked, originals
+        highlighted = self.highlighted_id()
+        if not originals:
+            def prompt(index: int) -> Text:
+                item = new[index]
+                return item_prompt(item, item.id == marked, names)
 
-        def prompt(index: int) -> Text:
-            item = new[index]
-            return item_prompt(item, item.id == marked, names)
+            self.set_lazy([item.id for item in new], prompt, keep=item_of(highlighted))
+            return
+        rows: list[tuple[SwotItem, Origin | None]] = []
+        ids: list[str] = []
+        for item in new:
+            rows.append((item, None))
+            ids.append(item.id)
+            for n, origin in enumerate(item.merged_from, 1):
+                rows.append((item, origin))
+                ids.append(f"{item.id} {n}")
 
-        self.set_lazy([item.id for item in new], prompt, keep=self.highlighted_id())
+        def row_prompt(index: int) -> Text:
+            item, origin = rows[index]
+            if origin is None:
+                return item_prompt(item, item.id == marked, names)
+            return origin_prompt(origin, names)
+
+        self.set_lazy(ids, row_prompt, keep=highlighted)
 
 
 class SwotBoardScreen(LiveScreen):
     """Letter keys act on the highlighted item of the active quadrant, once it has focus."""
 
-    TITLE = "SWOT"
+    TITLE = swot_name()
 
     CSS_PATH = "swot_board.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave_field", "Leave field", id="swot_leave_field"),
-        Binding("escape", "back", "Back", id="swot_back"),
-        Binding("i", "capture", "Type", id="swot_capture"),
-        Binding("f2", "next_quadrant", "Next quadrant", id="swot_next_quadrant"),
-        Binding("shift+f2", "next_quadrant(-1)", "Previous quadrant", show=False,
+        Binding("escape", "leave_field", _("Leave field"), id="swot_leave_field"),
+        Binding("escape", "back", _("Back"), id="swot_back"),
+        Binding("i", "capture", _("Type"), id="swot_capture"),
+        Binding("f2", "next_quadrant", _("Next quadrant"), id="swot_next_quadrant"),
+        Binding("shift+f2", "next_quadrant(-1)", _("Previous quadrant"), show=False,
                 id="swot_previous_quadrant"),
-        Binding("1", "quadrant('strengths')", "Strengths", show=False, id="swot_q1"),
-        Binding("2", "quadrant('weaknesses')", "Weaknesses", show=False, id="swot_q2"),
-        Binding("3", "quadrant('opportunities')", "Opportunities", show=False, id="swot_q3"),
-        Binding("4", "quadrant('threats')", "Threats", show=False, id="swot_q4"),
-        Binding("e", "edit", "Edit", id="swot_edit"),
-        Binding("d,delete", "delete", "Delete", id="swot_delete"),
-        Binding("u,ctrl+z", "undo", "Undo", id="swot_undo"),
-        Binding("m", "move", "Move", id="swot_move"),
-        Binding("t", "tag", "Tag", id="swot_tag"),
-        Binding("a", "author", "Author", id="swot_author"),
-        Binding("space", "mark", "Mark", id="swot_mark"),
-        Binding("g", "merge", "Merge", id="swot_merge"),
-        Binding("f", "filter", "Filter", id="swot_filter"),
+        Binding("1", "quadrant('strengths')", TITLES[Quadrant.STRENGTHS], show=False,
+                id="swot_q1"),
+        Binding("2", "quadrant('weaknesses')", TITLES[Quadrant.WEAKNESSES], show=False,
+                id="swot_q2"),
+        Binding("3", "quadrant('opportunities')", TITLES[Quadrant.OPPORTUNITIES], show=False,
+                id="swot_q3"),
+        Binding("4", "quadrant('threats')", TITLES[Quadrant.THREATS], show=False, id="swot_q4"),
+        Binding("e", "edit", _("Edit"), id="swot_edit"),
+        Binding("d,delete", "delete", _("Delete"), id="swot_delete"),
+        Binding("u,ctrl+z", "app.undo", _("Undo"), id="swot_undo"),
+        Binding("m", "move", _("Move"), id="swot_move"),
+        Binding("t", "tag", _("Tag"), id="swot_tag"),
+        Binding("a", "author", _("Author"), id="swot_author"),
+        Binding("space", "mark", _("Mark"), id="swot_mark"),
+        Binding("g", "merge", _("Merge"), id="swot_merge"),
+        Binding("f", "filter", _("Filter"), id="swot_filter"),
+        Binding("x", "originals", _("Show merged texts"), show=False, id="swot_originals"),
+        guide_binding(),
+        projector_binding(),
     ]
 
     active: reactive[Quadrant] = reactive(Quadrant.STRENGTHS, init=False)
@@ -135,7 +186,8 @@ class SwotBoardScreen(LiveScreen):
     def __init__(self, handle: SessionHandle) -> None:
         super().__init__(handle)
         self.marked: str | None = None
-        self.undo_stack: list[Deleted] = []
+        self.originals = False
+        """Whether the texts merged items were made of are shown under them (x)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -149,7 +201,8 @@ class SwotBoardScreen(LiveScreen):
         with Horizontal(id="capture-row"):
             yield Label("", id="capture-label", markup=False)
             yield CaptureLine(id="capture", draft_key=f"swot:{self.handle.id}",
-                              placeholder="Type an item and press Enter")
+                              placeholder=_("Type an item and press Enter"))
+        yield GuideCard()
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -177,7 +230,8 @@ class SwotBoardScreen(LiveScreen):
         for quadrant, items in grouped.items():
             shown = (swot.filter_items(items, tag=self.tag_filter)
                      if self.tag_filter is not None else items)
-            self.quadrant_list(quadrant).show(shown, len(items), self.marked, names)
+            self.quadrant_list(quadrant).show(shown, len(items), self.marked, names,
+                                              self.originals)
         if self.marked is not None and session.find(SWOT, self.marked) is None:
             self.marked = None
 
@@ -185,7 +239,8 @@ class SwotBoardScreen(LiveScreen):
         if not self.is_attached:
             return
         self.query_one("#filter-line", Label).update(
-            "" if tag is None else f"Showing items tagged #{visible(tag, 60)} — f to change or clear")
+            "" if tag is None else _("Showing items tagged #{tag} — f to change or clear").format(
+                tag=visible(tag, 60)))
         self.watch_session(self.session)
 
     def watch_active(self, quadrant: Quadrant) -> None:
@@ -194,7 +249,8 @@ class SwotBoardScreen(LiveScreen):
         for q in Quadrant:
             self.quadrant_list(q).set_class(q is quadrant, "active")
         self.query_one(Tabs).active = f"tab-{quadrant.value}"
-        self.query_one("#capture-label", Label).update(f"Add to {TITLES[quadrant]} ▸")
+        self.query_one("#capture-label", Label).update(
+            _("Add to {quadrant} ▸").format(quadrant=TITLES[quadrant]))
         self.show_detail(self.quadrant_list(quadrant).highlighted_id())
 
     def on_descendant_focus(self) -> None:
@@ -219,14 +275,21 @@ class SwotBoardScreen(LiveScreen):
         if isinstance(event.item_list, QuadrantList) and event.item_list.quadrant is self.active:
             self.show_detail(event.row_id)
 
-    def show_detail(self, item_id: str | None) -> None:
-        """The highlighted item's text at more length (rows are cut to one line).
+    def show_detail(self, row_id: str | None) -> None:
+        """The highlighted row's text at more length (rows are cut to one line): the item's,
+        or on an original's row under a merged item, that original's.
 
         Two fixed lines, updated without a layout pass: this runs on every cursor key.
         """
+        item_id = item_of(row_id)
         item = self.session.find(SWOT, item_id) if item_id else None
+        text = item.text if item else ""
+        if item is not None and row_id != item_id:
+            place = int(row_id.rpartition(" ")[2]) - 1 if row_id else -1
+            if 0 <= place < len(item.merged_from):
+                text = item.merged_from[place].text
         self.query_one("#item-detail", Static).update(
-            Text(visible(item.text, DETAIL_LIMIT)) if item else "", layout=False)
+            Text(visible(text, DETAIL_LIMIT)) if text else "", layout=False)
 
     # ------------------------------------------------------------------ capture
 
@@ -244,6 +307,12 @@ class SwotBoardScreen(LiveScreen):
         if action == "back" or action in LETTER_ACTIONS:
             return not typing
         return True
+
+    def action_guide(self) -> None:
+        toggle_guide(self, "swot")
+
+    def action_projector(self) -> None:
+        self.app.push_screen(ProjectorScreen(self.handle, "swot"))
 
     def action_capture(self) -> None:
         self.capture_line().focus()
@@ -286,10 +355,11 @@ class SwotBoardScreen(LiveScreen):
 
     def current(self) -> SwotItem | None:
         """The highlighted item of the active quadrant, as last loaded."""
-        item_id = self.quadrant_list(self.active).highlighted_id()
+        item_id = self.quadrant_list(self.active).highlighted_item_id()
         item = self.session.find(SWOT, item_id) if item_id else None
         if item is None:
-            self.notify(f"No item highlighted in {TITLES[self.active]}.", severity="warning")
+            self.notify(_("No item highlighted in {quadrant}.").format(
+                quadrant=TITLES[self.active]), severity="warning")
         return item
 
     def action_edit(self) -> None:
@@ -309,23 +379,24 @@ class SwotBoardScreen(LiveScreen):
         self.app.push_screen(SwotItemForm(item, self.session), edited)
 
     def action_delete(self) -> None:
+        """Delete the highlighted item; first ask, naming them, when strategies or vote
+        options take it (an item nobody takes goes at once: undo brings it back)."""
         item = self.current()
         if item is None:
             return
-        record = deletion_record(self.session, item.id)
+        question = usage.delete_question(self.session, item.id, item.text)
+        if question is None:
+            self.delete_item(item)
+        else:
+            self.app.push_screen(ConfirmScreen(question),
+                                 lambda yes: self.delete_item(item) if yes else None)
+
+    def delete_item(self, item: SwotItem) -> None:
         if self.save(lambda: self.handle.apply(
                 lambda session, _new_id: swot.delete_item(session, item.id))) is not None:
-            self.undo_stack.append(record)
-            self.notify(visible(f"Deleted {item.id}: u undoes it"), markup=False)
-
-    def action_undo(self) -> None:
-        if not self.undo_stack:
-            self.notify("Nothing to undo.", severity="warning")
-            return
-        record = self.undo_stack.pop()
-        if self.save(lambda: self.handle.apply(
-                lambda session, _new_id: restore_deleted(session, record))) is not None:
-            self.notify(visible(f"Restored {record.item.id}"), markup=False)
+            # The app's undo (u, ctrl+z) is session-wide: it puts back links and sources too.
+            self.notify(_("Deleted “{text}”: u undoes it").format(text=visible(item.text, 60)),
+                        markup=False)
 
     def action_move(self) -> None:
         item = self.current()
@@ -338,8 +409,9 @@ class SwotBoardScreen(LiveScreen):
                     SWOT, item.id, lambda now: swot.move(now, value)))
 
         choices = [(TITLES[q], q.value) for q in Quadrant if q is not item.quadrant]
-        self.app.push_screen(ChoiceForm("Move to another quadrant", "Quadrant", choices),
-                             chosen)
+        # The dialog covers the board: its heading says which item moves.
+        heading = visible(_("Move {item} to another quadrant").format(item=quoted(item.text)))
+        self.app.push_screen(ChoiceForm(heading, _("Quadrant"), choices), chosen)
 
     def action_tag(self) -> None:
         item = self.current()
@@ -351,7 +423,8 @@ class SwotBoardScreen(LiveScreen):
                 self.save(lambda: self.handle.update(
                     SWOT, item.id, lambda now: swot.add_tag(now, tag)))
 
-        self.app.push_screen(LineForm("Add a tag", "Tag", placeholder="e.g. tourism"), typed)
+        heading = visible(_("Add a tag to {item}").format(item=quoted(item.text)))
+        self.app.push_screen(LineForm(heading, _("Tag"), placeholder=_("e.g. tourism")), typed)
 
     def action_author(self) -> None:
         item = self.current()
@@ -363,9 +436,9 @@ class SwotBoardScreen(LiveScreen):
                 self.save(lambda: self.handle.update(
                     SWOT, item.id, lambda now: swot.set_author(now, author)))
 
-        self.app.push_screen(ChoiceForm("Who wrote it?", "Author",
+        self.app.push_screen(ChoiceForm(_("Who wrote it?"), _("Author"),
                                         participant_choices(self.session), item.author,
-                                        blank="(anonymous)"), chosen)
+                                        blank=_("(anonymous)")), chosen)
 
     def action_mark(self) -> None:
         item = self.current()
@@ -373,8 +446,8 @@ class SwotBoardScreen(LiveScreen):
             return
         self.marked = None if self.marked == item.id else item.id
         if self.marked:
-            self.notify(visible(f"Marked {item.id}: highlight its duplicate and press g to merge"),
-                        markup=False)
+            self.notify(_("Marked {item}: highlight its duplicate and press g to merge").format(
+                item=quoted(item.text)), markup=False)
         self.watch_session(self.session)
 
     def action_merge(self) -> None:
@@ -382,15 +455,26 @@ class SwotBoardScreen(LiveScreen):
         if item is None:
             return
         if self.marked is None:
-            self.notify("Mark an item first (space), then highlight its duplicate.",
+            self.notify(_("Mark an item first (space), then highlight its duplicate."),
                         severity="warning")
             return
         keep = self.marked
+        kept = self.session.find(SWOT, keep)
         if self.save(lambda: self.handle.apply(
                 lambda session, _new_id: swot.merge(session, keep, item.id))) is not None:
             self.marked = None
-            self.notify(visible(f"Merged {item.id} into {keep}"), markup=False)
+            self.notify(_("Merged {other} into {kept}: x shows the merged texts, u undoes it")
+                        .format(other=quoted(item.text),
+                                kept=quoted(kept.text) if kept else keep), markup=False)
             self.watch_session(self.session)
+
+    def action_originals(self) -> None:
+        """Show (or hide again) the texts and authors each merged item was made of."""
+        if not self.originals and not any(i.merged_from for i in self.session.swot):
+            self.refuse(_("No merged items: mark one (space), then merge its duplicate (g)."))
+            return
+        self.originals = not self.originals
+        self.watch_session(self.session)
 
     def action_filter(self) -> None:
         counts = swot.count_by_tag(self.session.swot)
@@ -400,6 +484,6 @@ class SwotBoardScreen(LiveScreen):
             if tag is not None:
                 self.tag_filter = tag or None
 
-        self.app.push_screen(ChoiceForm("Filter by tag", "Tag", choices,
-                                        self.tag_filter or "", blank="(all items)"), chosen)
+        self.app.push_screen(ChoiceForm(_("Filter by tag"), _("Tag"), choices,
+                                        self.tag_filter or "", blank=_("(all items)")), chosen)
 

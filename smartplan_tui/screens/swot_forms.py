@@ -1,14 +1,18 @@
-"""The SWOT item form (text, tags, author) and the participant choices it offers."""
+"""The SWOT item form (text, tags, author; a merged item's original texts, read-only) and
+the participant choices it offers."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Input, Label, Select, Static
 
+from smartplan_tui.i18n import _
 from smartplan_tui.model import Session, SwotItem
 from smartplan_tui.screens.widgets.form import FormScreen, field
+from smartplan_tui.screens.widgets.literal import literal, visible
 
 
 def participant_choices(session: Session) -> list[tuple[str, str]]:
@@ -29,12 +33,13 @@ def split_tags(text: str) -> tuple[str, ...]:
 class SwotItemForm(FormScreen[SwotItem]):
     """Returns the item with the new text, tags and author (validated by the model)."""
 
-    heading = "Edit SWOT item"
+    heading = _("Edit SWOT item")
 
     def __init__(self, item: SwotItem, session: Session) -> None:
         super().__init__()
         self.item = item
         self.people = participant_choices(session)
+        self.names = {p.id: p.name for p in session.participants}
         if item.author and item.author not in {pid for _, pid in self.people}:
             self.people.append((item.author, item.author))
 
@@ -44,6 +49,22 @@ class SwotItemForm(FormScreen[SwotItem]):
         yield from field("Tags (comma-separated)", Input(", ".join(item.tags), id="swot-tags"))
         yield from field("Author", Select([("(anonymous)", ""), *self.people], id="swot-author",
                                           allow_blank=False, value=item.author))
+        if item.merged_from:
+            yield Label(_("Merged from (as written; kept in the reports)"),
+                        classes="field-label")
+            yield Static(self.originals(), id="swot-merged-from")
+
+    def originals(self) -> Text:
+        """Each text the item was merged from, whole, with who wrote it."""
+        shown = Text()
+        for n, origin in enumerate(self.item.merged_from):
+            shown.append("\n" if n else "")
+            shown.append("• ")
+            shown.append_text(literal(origin.text, limit=None))
+            if origin.author:
+                author = self.names.get(origin.author, origin.author)
+                shown.append(f" — {visible(author, 60)}", style="dim")
+        return shown
 
     def build(self) -> SwotItem:
         author = self.choice("swot-author")

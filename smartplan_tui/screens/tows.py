@@ -18,28 +18,39 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from smartplan_tui.collection_registry import SWOT, TOWS
-from smartplan_tui.exercises import tows
+from smartplan_tui.exercises import tows, usage
+from smartplan_tui.i18n import _, ngettext
 from smartplan_tui.model import Session, TowsStrategy, TowsType
+from smartplan_tui.screens.guide_card import GuideCard, guide_binding, toggle_guide
 from smartplan_tui.screens.live import LiveScreen
 from smartplan_tui.screens.tows_form import TowsForm
 from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.screens.widgets.literal import literal, visible
+from smartplan_tui.text import quoted
 
 TYPE_TITLES = {
-    TowsType.SO: "SO strengths × opportunities",
-    TowsType.ST: "ST strengths × threats",
-    TowsType.WO: "WO weaknesses × opportunities",
-    TowsType.WT: "WT weaknesses × threats",
+    TowsType.SO: _("SO strengths × opportunities"),
+    TowsType.ST: _("ST strengths × threats"),
+    TowsType.WO: _("WO weaknesses × opportunities"),
+    TowsType.WT: _("WT weaknesses × threats"),
 }
 
 #: How many empty pairs are named on screen.
 SHOWN_PAIRS = 3
 
 
-def strategy_prompt(strategy: TowsStrategy) -> Text:
+#: Columns of each linked SWOT item's text in a strategy's row.
+LINK_WIDTH = 24
+
+
+def strategy_prompt(strategy: TowsStrategy, session: Session) -> Text:
+    """The strategy's text, then the SWOT items it links, dimmed, by a short form of
+    their text (ids mean nothing in the room)."""
     text = literal(strategy.text)
     if strategy.links:
-        text.append(f"  [{', '.join(strategy.links)}]", style="dim")
+        named = [quoted(item.text, LINK_WIDTH) if (item := session.find(SWOT, link)) else link
+                 for link in strategy.links]
+        text.append(f"  ({' · '.join(named)})", style="dim")
     return text
 
 
@@ -50,10 +61,10 @@ class TowsBox(OptionList):
         super().__init__(id=f"tows-{kind.value}", classes="tows-box", markup=False)
         self.kind = kind
 
-    def show(self, strategies: list[TowsStrategy]) -> None:
+    def show(self, strategies: list[TowsStrategy], session: Session) -> None:
         keep = self.highlighted
         self.border_title = f"{TYPE_TITLES[self.kind]} ({len(strategies)})"
-        self.set_options(Option(strategy_prompt(s), id=s.id) for s in strategies)
+        self.set_options(Option(strategy_prompt(s, session), id=s.id) for s in strategies)
         if strategies:
             self.highlighted = min(keep or 0, len(strategies) - 1)
 
@@ -66,10 +77,11 @@ class TowsScreen(LiveScreen):
     CSS_PATH = "tows.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back", id="tows_back"),
-        Binding("n", "new", "New strategy", id="tows_new"),
-        Binding("e", "edit", "Edit", id="tows_edit"),
-        Binding("d,delete", "delete", "Delete", id="tows_delete"),
+        Binding("escape", "app.pop_screen", _("Back"), id="tows_back"),
+        Binding("n", "new", _("New strategy"), id="tows_new"),
+        Binding("e", "edit", _("Edit"), id="tows_edit"),
+        Binding("d,delete", "delete", _("Delete"), id="tows_delete"),
+        guide_binding(),
     ]
 
     def compose(self) -> ComposeResult:
@@ -78,6 +90,7 @@ class TowsScreen(LiveScreen):
             for kind in TowsType:
                 yield TowsBox(kind)
         yield Static("", id="tows-empty")
+        yield GuideCard()
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -89,7 +102,7 @@ class TowsScreen(LiveScreen):
         if not self.is_attached:
             return
         for kind, strategies in tows.by_type(session.tows).items():
-            self.query_one(f"#tows-{kind.value}", TowsBox).show(strategies)
+            self.query_one(f"#tows-{kind.value}", TowsBox).show(strategies, session)
         self._find_empty(session)
 
     @work(thread=True, exclusive=True, group="tows-empty", exit_on_error=False)
@@ -100,12 +113,13 @@ class TowsScreen(LiveScreen):
     def _show_empty(self, session: Session, pairs: list[tows.Combination]) -> None:
         empty_types = sorted({p.type.value for p in pairs if p.type_empty})
         if not pairs:
-            line = Text("Every strength or weakness is combined with every opportunity or "
-                        "threat.")
+            line = Text(_("Every strength or weakness is combined with every opportunity or "
+                          "threat."))
         else:
-            line = Text(f"Still empty: {len(pairs)} combinations")
+            line = Text(ngettext("Still empty: {n} combination", "Still empty: {n} combinations",
+                                 len(pairs)).format(n=len(pairs)))
             if empty_types:
-                line.append(f" — no {', '.join(empty_types)} strategy yet")
+                line.append(_(" — no {types} strategy yet").format(types=", ".join(empty_types)))
             for pair in pairs[:SHOWN_PAIRS]:
                 a, b = session.find(SWOT, pair.internal), session.find(SWOT, pair.external)
                 line.append(f"\n  {pair.type.value}: ")
@@ -120,8 +134,11 @@ class TowsScreen(LiveScreen):
         option = box.highlighted_option if box else None
         strategy = self.session.find(TOWS, option.id) if option and option.id else None
         if strategy is None:
-            self.notify("Highlight a strategy first.", severity="warning")
+            self.notify(_("Highlight a strategy first."), severity="warning")
         return strategy
+
+    def action_guide(self) -> None:
+        toggle_guide(self, "tows")
 
     def action_new(self) -> None:
         self.add_drafted(TOWS, TowsForm(self.session))
@@ -140,5 +157,6 @@ class TowsScreen(LiveScreen):
     def action_delete(self) -> None:
         strategy = self.current()
         if strategy is not None:
-            self.confirm_remove(TOWS, strategy.id,
-                                f"Delete the strategy “{visible(strategy.text, 80)}”?")
+            self.confirm_remove(TOWS, strategy.id, usage.delete_question(
+                self.session, strategy.id, strategy.text) or _(
+                    "Delete the strategy {text}?").format(text=quoted(strategy.text, 80)))

@@ -19,8 +19,10 @@ from textual.widgets import Static
 
 from smartplan_tui.exercises import voting
 from smartplan_tui.exercises.voting import VoteResult
+from smartplan_tui.i18n import _, ngettext
+from smartplan_tui.labels import method_name, vote_status_name
 from smartplan_tui.model import ModelError, Participant, Vote, VoteMethod, VoteStatus
-from smartplan_tui.screens.widgets.ballot_editors import counted, voters_of
+from smartplan_tui.screens.widgets.ballot_editors import counted, voters_counted, voters_of
 from smartplan_tui.screens.widgets.bar_chart import Bar, BarChart
 from smartplan_tui.screens.widgets.literal import literal
 from smartplan_tui.screens.widgets.score_matrix import ScoreMatrixView
@@ -45,17 +47,17 @@ def details_of(result: VoteResult) -> Group | None:
         for i, option in enumerate(result.options):
             cells = [Text("–" if i == j else str(v)) for j, v in enumerate(result.strongest[i])]
             table.add_row(Text(option), *cells)
-        return Group(Text("Strongest paths: a row beats a column when its number is higher "
-                          "than the one back.", style="bold"), table)
+        return Group(Text(_("Strongest paths: a row beats a column when its number is higher "
+                            "than the one back."), style="bold"), table)
     if result.method is VoteMethod.IRV and result.rounds:
         table = Table(box=None, pad_edge=False)
-        for name in ("round", "votes", "out", "wins"):
+        for name in (_("round"), _("votes"), _("out"), _("wins")):
             table.add_column(name)
         for r in result.rounds:
             votes = ", ".join(f"{o} {v}" for o, v in r.votes)
             table.add_row(Text(str(r.number)), Text(votes), Text(" ".join(r.eliminated)),
                           Text(" ".join(r.winners)))
-        return Group(Text("Instant-runoff rounds", style="bold"), table)
+        return Group(Text(_("Instant-runoff rounds"), style="bold"), table)
     return None
 
 
@@ -85,9 +87,10 @@ class CountView(Vertical):
             explanation.update("")
             details.update("")
             return
-        chart.bars = bars_of(result) if result.ballots else ()
-        ties.update(Text("Tied (=): " + "; ".join(" = ".join(g) for g in result.ties)
-                         + f" — tie rule: {result.tie_rule.value}") if result.ties else "")
+        chart.bars = bars_of(result) if result.counted > 0 else ()  # else: "No ballots yet."
+        ties.update(Text(_("Tied (=): {groups} — tie rule: {rule}").format(
+            groups="; ".join(" = ".join(g) for g in result.ties), rule=result.tie_rule.value))
+            if result.ties and result.counted > 0 else "")
         explanation.update(Text(result.explanation))
         table = details_of(result)
         details.update(table if table is not None else "")
@@ -120,13 +123,13 @@ class VoteResults(VerticalScroll):
         other = self.query_one("#recount", CountView)
         matrix = self.query_one("#score-matrix", ScoreMatrixView)
         if vote is None:
-            head.update(Text("No vote yet: press n to set one up."))
+            head.update(Text(_("No vote yet: press n to set one up.")))
             for widget in (own, other, matrix, self.query_one("#results-voters")):
                 widget.display = False
             return
-        state = "open" if vote.status is VoteStatus.OPEN else "closed"
-        hidden = " · results hidden" if vote.hidden else ""
-        head.update(Text(f"{vote.id} · {vote.method.value} · {state} · "
+        state = vote_status_name(vote.status)
+        hidden = _(" · results hidden") if vote.hidden else ""
+        head.update(Text(f"{method_name(vote.method)} · {state} · "
                          f"{counted(len(vote.ballots))}{hidden}\n").append_text(
                              literal(vote.question, limit=200)))
         self._show_voters(vote, participants)
@@ -134,17 +137,18 @@ class VoteResults(VerticalScroll):
         other.display = recount is not None and recount is not vote.method and not vote.hidden
         matrix.display = vote.method is VoteMethod.SCORE and not vote.hidden
         if vote.hidden:
-            own.show("Results hidden until the facilitator reveals them (h).", None,
-                     f"{counted(len(vote.ballots))} in.")
+            own.show(_("Results hidden until the facilitator reveals them (h)."), None,
+                     _("{ballots} in.").format(ballots=counted(len(vote.ballots))))
             return
         result, problem = count_or_problem(vote, None)
-        live = " (live)" if vote.status is VoteStatus.OPEN else ""
-        own.show(f"{vote.method.value}{live}", result, problem)
+        live = _(" (live)") if vote.status is VoteStatus.OPEN else ""
+        own.show(f"{method_name(vote.method)}{live}", result, problem)
         if other.display and recount is not None:
             again, why = count_or_problem(vote, recount)
-            kept = " · kept for the report" if recount in vote.kept_recounts else ""
-            other.show(f"recounted with {recount.value}{kept}", again,
-                       why and f"Cannot recount: {why}")
+            kept = _(" · kept for the report") if recount in vote.kept_recounts else ""
+            other.show(_("recounted with {method}").format(method=method_name(recount)) + kept,
+                       again,
+                       why and _("Cannot recount: {why}").format(why=why))
         if matrix.display:
             matrix.show(voting.score_matrix(vote), {o.id: o.text for o in vote.options})
 
@@ -154,9 +158,10 @@ class VoteResults(VerticalScroll):
         voted = voters_of(vote.ballots)
         waiting = [p.name for p in participants if p.id not in voted]
         anonymous = sum(1 for b in vote.ballots if not b.voter)
-        parts = [counted(len(voted), "voter")]
+        parts = [voters_counted(len(voted))]
         if anonymous:
-            parts.append(f"{anonymous} anonymous or wall counts")
+            parts.append(ngettext("{n} anonymous or wall count", "{n} anonymous or wall counts",
+                                  anonymous).format(n=anonymous))
         if waiting and vote.status is VoteStatus.OPEN:
-            parts.append("still to vote: " + ", ".join(waiting))
+            parts.append(_("still to vote: {names}").format(names=", ".join(waiting)))
         line.update(Text(" · ".join(parts)))

@@ -10,6 +10,7 @@ The vote is built and validated by the model, whose one-line reason is shown inl
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,6 +22,8 @@ from textual.widgets import Checkbox, Input, Label, Select, SelectionList, TextA
 from textual.widgets.selection_list import Selection
 
 from smartplan_tui.exercises import voting
+from smartplan_tui.i18n import _
+from smartplan_tui.labels import quadrant_name
 from smartplan_tui.model import (
     ModelError,
     Quadrant,
@@ -38,16 +41,16 @@ from smartplan_tui.screens.widgets.tick_list import TickList
 __all__ = ["DRAFT_ID", "VoteSetupScreen"]
 
 _METHOD_NAMES = {
-    VoteMethod.DOT: "Dot voting",
-    VoteMethod.BORDA: "Borda (ranked)",
-    VoteMethod.SCHULZE: "Schulze (ranked)",
-    VoteMethod.IRV: "Instant-runoff (ranked)",
-    VoteMethod.SCORE: "Score on criteria",
+    VoteMethod.DOT: _("Dot voting"),
+    VoteMethod.BORDA: _("Borda (ranked)"),
+    VoteMethod.SCHULZE: _("Schulze (ranked)"),
+    VoteMethod.IRV: _("Instant-runoff (ranked)"),
+    VoteMethod.SCORE: _("Score on criteria"),
 }
 _TIE_NAMES = {
-    TieRule.REPORT: "Report ties as ties",
-    TieRule.OPTION_ORDER: "Option listed first goes first",
-    TieRule.FACILITATOR: "Facilitator's order",
+    TieRule.REPORT: _("Report ties as ties"),
+    TieRule.OPTION_ORDER: _("Option listed first goes first"),
+    TieRule.FACILITATOR: _("Facilitator's order"),
 }
 
 
@@ -55,7 +58,8 @@ def _whole(field: str, text: str) -> int:
     try:
         return int(text.strip())
     except ValueError:
-        raise ModelError(field, f"{text.strip()!r} is not a whole number") from None
+        raise ModelError(field, _("{text!r} is not a whole number").format(
+            text=text.strip())) from None
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -68,11 +72,16 @@ class VoteSetupScreen(FormScreen[Vote]):
     CSS_PATH = "vote_setup.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+f", "find", "Filter options", id="setup_find"),
+        Binding("ctrl+f", "find", _("Filter options"), id="setup_find"),
     ]
 
-    heading = "New vote"
-    submit_label = "Create vote"
+    heading = _("New vote")
+    submit_label = _("Create vote")
+
+    #: Where a refused value is typed, for the error line (`FormScreen.error_fields`).
+    error_fields: ClassVar[Mapping[str, str]] = {
+        "dots_per_voter": "dots", "max_dots_per_option": "cap", "scale": "scale-low",
+        "options": "sources", "tie_break": "tie-break"}
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -82,43 +91,43 @@ class VoteSetupScreen(FormScreen[Vote]):
         """The sources picked, kept while a filter hides some of them."""
 
     def compose_fields(self) -> ComposeResult:
-        yield Input(placeholder="Question, e.g. Which strategy do we pursue first?",
+        yield Input(placeholder=_("Question, e.g. Which strategy do we pursue first?"),
                     id="question")
-        yield Label("Options from SWOT and TOWS (space picks, ctrl+f filters)",
+        yield Label(_("Options from SWOT and TOWS (space picks, ctrl+f filters)"),
                     classes="field-label")
         yield TickList(*self._selections(""), id="sources")
         # After the list, so Tab from the question still goes straight to the options.
-        yield Input(placeholder="Filter the options: type part of their text",
+        yield Input(placeholder=_("Filter the options: type part of their text"),
                     id="source-filter")
-        yield Label("Options typed in, one per line", classes="field-label")
+        yield Label(_("Options typed in, one per line"), classes="field-label")
         yield TextArea(id="typed", soft_wrap=True, show_line_numbers=False)
-        yield Label("Method", classes="field-label")
+        yield Label(_("Method"), classes="field-label")
         yield Select([(name, m.value) for m, name in _METHOD_NAMES.items()],
                      value=VoteMethod.DOT.value, allow_blank=False, id="method")
         with Horizontal(classes="for-dot form-row"):
-            yield Label("Dots per voter")
+            yield Label(_("Dots per voter"))
             yield Input("3", type="integer", id="dots")
-            yield Label("Cap per option")
-            yield Input(placeholder="none", type="integer", id="cap")
+            yield Label(_("Cap per option"))
+            yield Input(placeholder=_("none"), type="integer", id="cap")
         with Horizontal(classes="for-score form-row"):
-            yield Label("Criteria")
-            yield Input("impact, feasibility", id="criteria")
-            yield Label("Scale")
+            yield Label(_("Criteria"))
+            yield Input(_("impact, feasibility"), id="criteria")
+            yield Label(_("Scale"))
             yield Input("1", type="integer", id="scale-low")
             yield Input("5", type="integer", id="scale-high")
-        yield Label("Ties", classes="field-label")
+        yield Label(_("Ties"), classes="field-label")
         yield Select([(name, r.value) for r, name in _TIE_NAMES.items()],
                      value=TieRule.REPORT.value, allow_blank=False, id="tie-rule")
-        yield Input(placeholder="Tie order: option ids best first, e.g. C, A",
+        yield Input(placeholder=_("Tie order: option ids best first, e.g. C, A"),
                     id="tie-break", classes="for-facilitator")
-        yield Checkbox("Hide results until revealed", id="hidden")
+        yield Checkbox(_("Hide results until revealed"), id="hidden")
 
     def _groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(heading, [(source id, text)]): SWOT by quadrant, then TOWS by type."""
-        groups = [(f"{quadrant.value.capitalize()}",
+        groups = [(quadrant_name(quadrant),
                    [(i.id, i.text) for i in self.session.swot if i.quadrant is quadrant])
                   for quadrant in Quadrant]
-        groups += [(f"{kind.value} strategies",
+        groups += [(_("{type} strategies").format(type=kind.value),
                     [(s.id, s.text) for s in self.session.tows if s.type is kind])
                    for kind in TowsType]
         return [(heading, items) for heading, items in groups if items]
@@ -177,15 +186,15 @@ class VoteSetupScreen(FormScreen[Vote]):
             if line.strip():
                 vote = voting.add_option(vote, line.strip())
         if len(vote.options) < 2:
-            raise ModelError("options", "pick or type at least two options")
+            raise ModelError("options", _("pick or type at least two options"))
         cap = self.text("cap").strip()
         return dataclasses.replace(
             vote,
-            dots_per_voter=_whole("dots per voter", self.text("dots")),
-            max_dots_per_option=_whole("cap per option", cap) if cap else None,
+            dots_per_voter=_whole(_("dots per voter"), self.text("dots")),
+            max_dots_per_option=_whole(_("cap per option"), cap) if cap else None,
             criteria=_split(self.text("criteria")),
-            scale=(_whole("scale", self.text("scale-low")),
-                   _whole("scale", self.text("scale-high"))),
+            scale=(_whole(_("scale"), self.text("scale-low")),
+                   _whole(_("scale"), self.text("scale-high"))),
             tie_rule=TieRule(str(self.choice("tie-rule"))),
             tie_break=_split(self.text("tie-break").upper()),
             hidden=self.query_one("#hidden", Checkbox).value,

@@ -24,25 +24,36 @@ from textual.widgets.option_list import Option
 
 from smartplan_tui.collection_registry import VOTES
 from smartplan_tui.exercises import voting
+from smartplan_tui.i18n import _
+from smartplan_tui.labels import method_name
 from smartplan_tui.model import Ballot, ModelError, Session, Vote, VoteMethod, VoteStatus
 from smartplan_tui.screens.action_flows import ActionFlowsScreen
 from smartplan_tui.screens.ballot_entry import BallotEntryScreen
+from smartplan_tui.screens.guide_card import GuideCard, guide_binding, show_guide, toggle_guide
+from smartplan_tui.screens.projector import ProjectorScreen, projector_binding
 from smartplan_tui.screens.recount_picker import RecountMethods
 from smartplan_tui.screens.vote_results import VoteResults
 from smartplan_tui.screens.vote_setup import VoteSetupScreen
 from smartplan_tui.screens.widgets.ballot_editors import counted, voters_of
 from smartplan_tui.screens.widgets.key_bar import KeyBar
-from smartplan_tui.screens.widgets.literal import literal, visible
+from smartplan_tui.screens.widgets.literal import visible
 from smartplan_tui.store import SessionHandle
+from smartplan_tui.text import quoted, shorten
 
 __all__ = ["VotesScreen"]
 
 
+#: Columns of an entry of the list of votes (`votes.tcss`: 32 less border and padding).
+_ENTRY_COLUMNS = 28
+
+
 def _vote_prompt(vote: Vote) -> Text:
+    """A vote as the list shows it: its question (shortened to fit), then how it is counted
+    and how many have voted, which tell two votes on one question apart."""
     status = "●" if vote.status is VoteStatus.OPEN else "■"
-    text = Text(f"{status} {vote.id} {vote.method.value:<7} {len(vote.ballots):>3}\n",
+    text = Text(f"{status} {shorten(vote.question, _ENTRY_COLUMNS - 2)}\n",
                 style="bold" if vote.status is VoteStatus.OPEN else "")
-    return text.append_text(literal(vote.question, "dim", 60))
+    return text.append(f"{method_name(vote.method)} · {counted(len(vote.ballots))}", "dim")
 
 
 class VotesScreen(ActionFlowsScreen):
@@ -51,18 +62,20 @@ class VotesScreen(ActionFlowsScreen):
     CSS_PATH = "votes.tcss"
     """Also styles the results beside the list (`vote_results.py`)."""
 
-    screen_title = "Votes"
+    screen_title = _("Votes")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_vote", "New vote", id="votes_new"),
-        Binding("b", "ballots", "Ballots", id="votes_ballots"),
-        Binding("w", "wall_counts", "Wall counts", id="votes_wall"),
-        Binding("h", "toggle_hidden", "Hide/reveal", id="votes_hide"),
-        Binding("c", "toggle_closed", "Close/reopen", id="votes_close"),
-        Binding("r", "recount", "Recount", id="votes_recount"),
-        Binding("k", "keep_recount", "Keep recount", id="votes_keep"),
-        Binding("a", "action_from_winner", "Action for winner", id="votes_action"),
-        Binding("p", "action_plan", "Action plan", id="votes_plan"),
-        Binding("d,delete", "delete_vote", "Delete vote", show=False, id="votes_delete"),
+        Binding("n", "new_vote", _("New vote"), id="votes_new"),
+        Binding("b", "ballots", _("Ballots"), id="votes_ballots"),
+        Binding("w", "wall_counts", _("Wall counts"), id="votes_wall"),
+        Binding("h", "toggle_hidden", _("Hide/reveal"), id="votes_hide"),
+        Binding("c", "toggle_closed", _("Close/reopen"), id="votes_close"),
+        Binding("r", "recount", _("Recount"), id="votes_recount"),
+        Binding("k", "keep_recount", _("Keep recount"), id="votes_keep"),
+        Binding("a", "action_from_winner", _("Action for winner"), id="votes_action"),
+        Binding("p", "action_plan", _("Action plan"), id="votes_plan"),
+        Binding("d,delete", "delete_vote", _("Delete vote"), show=False, id="votes_delete"),
+        guide_binding(),
+        projector_binding(),
     ]
 
     def __init__(self, handle: SessionHandle) -> None:
@@ -76,10 +89,11 @@ class VotesScreen(ActionFlowsScreen):
             with Vertical(id="vote-column"):
                 yield OptionList(id="vote-list")
                 picker = RecountMethods(id="recount-methods")
-                picker.border_title = "Recount with"
+                picker.border_title = _("Recount with")
                 picker.display = False
                 yield picker
             yield VoteResults(id="vote-results")
+        yield GuideCard()
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -123,7 +137,21 @@ class VotesScreen(ActionFlowsScreen):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_results()
+        show_guide(self, self.guide_topic())
         self.refresh_bindings()
+
+    def guide_topic(self) -> str:
+        """The card of the highlighted vote's method (dot voting before any vote)."""
+        vote = self.vote
+        return vote.method.value if vote is not None else VoteMethod.DOT.value
+
+    def action_guide(self) -> None:
+        toggle_guide(self, self.guide_topic())
+
+    def action_projector(self) -> None:
+        vote = self.vote
+        self.app.push_screen(ProjectorScreen(self.handle, "vote",
+                                             vote.id if vote is not None else None))
 
     def on_recount_methods_chosen(self, event: RecountMethods.Chosen) -> None:
         vote = self.vote
@@ -149,12 +177,14 @@ class VotesScreen(ActionFlowsScreen):
         """
         vote = self.vote
         if vote is None:
-            self.refuse("No vote yet: press n to set one up.")
+            self.refuse(_("No vote yet: press n to set one up."))
         elif action in ("ballots", "wall_counts") and vote.status is VoteStatus.CLOSED:
-            self.refuse(f"Vote {vote.id} is closed: press c to reopen it before counting more.")
+            self.refuse(_("Vote {vote} is closed: press c to reopen it before counting more."
+                          ).format(vote=quoted(vote.question)))
         elif action == "wall_counts" and vote.method is not VoteMethod.DOT:
-            self.refuse(f"Wall counts are for dot votes; vote {vote.id} is {vote.method.value}: "
-                        "press b to type in its ballots.")
+            self.refuse(_("Wall counts are for dot votes; vote {vote} is {method}: press b to "
+                          "type in its ballots.").format(vote=quoted(vote.question),
+                                                         method=method_name(vote.method)))
         else:
             return vote
         return None
@@ -168,16 +198,16 @@ class VotesScreen(ActionFlowsScreen):
         vote = self.add_draft(VOTES, draft) if draft is not None else None
         if vote is not None:
             self.select_vote(vote.id)
-            self.notify(visible(f"Vote {vote.id} is open: press b to type in ballots."),
-                        markup=False)
+            self.notify(visible(_("Vote {vote} is open: press b to type in ballots.").format(
+                vote=quoted(vote.question))), markup=False)
 
     def action_delete_vote(self) -> None:
         vote = self.refused("delete_vote")
         if vote is None:
             return
 
-        self.confirm_remove(VOTES, vote.id,
-                            f"Delete vote {vote.id} and its {counted(len(vote.ballots))}?")
+        self.confirm_remove(VOTES, vote.id, _("Delete vote {vote} and its {ballots}?").format(
+            vote=quoted(vote.question), ballots=counted(len(vote.ballots))), _("Delete"))
 
     # ------------------------------------------------------------------ ballots
 
@@ -190,8 +220,9 @@ class VotesScreen(ActionFlowsScreen):
 
         def counted_in(vote: Vote) -> Vote:
             if not replaces and ballot.voter in voters_of(vote.ballots):
-                raise ModelError("voter", f"{ballot.voter} has voted meanwhile; pick them again "
-                                 "to see and correct that ballot")
+                raise ModelError("voter", _("{voter} has voted meanwhile; pick them again to "
+                                            "see and correct that ballot").format(
+                                                voter=ballot.voter))
             return voting.cast(vote, ballot)
 
         try:
@@ -214,9 +245,15 @@ class VotesScreen(ActionFlowsScreen):
                 found = [i for i, b in enumerate(vote.ballots)
                          if not b.voter and b.aggregate == aggregate]
             if not found:
-                who = voter or ("wall counts" if aggregate else "anonymous ballots")
-                raise ModelError("ballots", f"no {who} to remove in vote {vote.id}"
-                                 if not voter else f"{voter} has no ballot in vote {vote.id}")
+                if voter:
+                    why = _("{voter} has no ballot in vote {vote}").format(voter=voter,
+                                                                          vote=quoted(vote.question))
+                elif aggregate:
+                    why = _("no wall counts to remove in vote {vote}").format(vote=quoted(vote.question))
+                else:
+                    why = _("no anonymous ballots to remove in vote {vote}").format(
+                        vote=quoted(vote.question))
+                raise ModelError("ballots", why)
             return voting.remove_ballot(vote, found[-1])
 
         try:
@@ -267,8 +304,9 @@ class VotesScreen(ActionFlowsScreen):
             return
         methods = voting.recount_methods(vote)
         if not methods:
-            self.refuse(f"Vote {vote.id} cannot be recounted: its ballots fit no method but "
-                        f"{vote.method.value} (wall counts and marks are counted one way).")
+            self.refuse(_("Vote {vote} cannot be recounted: its ballots fit no method but "
+                          "{method} (wall counts and marks are counted one way).").format(
+                              vote=quoted(vote.question), method=method_name(vote.method)))
             return
         self.query_one(RecountMethods).offer(methods, self.recounts.get(vote.id))
 
@@ -279,10 +317,12 @@ class VotesScreen(ActionFlowsScreen):
             return
         method = self.recounts.get(vote.id)
         if method is None:
-            self.refuse(f"No recount of vote {vote.id} on screen: press r to recount first.")
+            self.refuse(_("No recount of vote {vote} on screen: press r to recount first."
+                          ).format(vote=quoted(vote.question)))
             return
         if method in vote.kept_recounts:
-            self.refuse(f"The {method.value} recount of vote {vote.id} is kept already.")
+            self.refuse(_("The recount by {method} of vote {vote} is kept already.").format(
+                method=method_name(method), vote=quoted(vote.question)))
             return
 
         def kept(now: Vote) -> Vote:
@@ -291,8 +331,8 @@ class VotesScreen(ActionFlowsScreen):
             return dataclasses.replace(now, kept_recounts=(*now.kept_recounts, method))
 
         if self.save(lambda: self.handle.update(VOTES, vote.id, kept)) is not None:
-            self.notify(f"The {method.value} recount of vote {vote.id} goes into the report.",
-                        markup=False)
+            self.notify(_("The recount by {method} of vote {vote} goes into the report."
+                          ).format(method=method_name(method), vote=quoted(vote.question)), markup=False)
 
     # ------------------------------------------------------------------ actions
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.worker import Worker, WorkerState
 
+from smartplan_tui.i18n import _
 from smartplan_tui.text import visible
 
 if TYPE_CHECKING:
@@ -36,11 +37,12 @@ ERROR_LIMIT = 200
 def error_line(error: BaseException | None) -> str:
     """The one line shown for an unexpected error: its kind and its text, made visible."""
     if error is None:
-        return "Unexpected error in a background task."
+        return _("Unexpected error in a background task.")
     text = str(error)
     kind = type(error).__name__
-    return visible(f"Unexpected error: {kind}: {text}" if text else f"Unexpected error: {kind}",
-                   ERROR_LIMIT)
+    line = (_("Unexpected error: {kind}: {text}").format(kind=kind, text=text) if text
+            else _("Unexpected error: {kind}").format(kind=kind))
+    return visible(line, ERROR_LIMIT)
 
 
 class WorkerErrors(_ScreenBase):

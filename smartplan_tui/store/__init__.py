@@ -3,6 +3,13 @@ and the interchange format. Everything above it sees model objects.
 """
 
 from smartplan_tui.store.errors import StoreError
+from smartplan_tui.store.history import (
+    CLI_AUTHOR,
+    ChangedSince,
+    HistoryEntry,
+    NothingToUndo,
+    terminal_author,
+)
 from smartplan_tui.store.interchange import (
     FORMAT,
     VERSION,
@@ -16,10 +23,14 @@ from smartplan_tui.store.paths import ENV_HOME, data_home
 from smartplan_tui.store.repository import NewId, SessionHandle, SessionStore, SessionSummary
 
 __all__ = [
+    "CLI_AUTHOR",
     "ENV_HOME",
     "FORMAT",
     "VERSION",
+    "ChangedSince",
+    "HistoryEntry",
     "NewId",
+    "NothingToUndo",
     "SessionHandle",
     "SessionStore",
     "SessionSummary",
@@ -30,4 +41,5 @@ __all__ = [
     "loads",
     "session_to_document",
     "slugify",
+    "terminal_author",
 ]

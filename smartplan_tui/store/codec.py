@@ -48,6 +48,7 @@ from smartplan_tui.model import (
     key_path,
     parse_date,
     parse_datetime,
+    parse_time,
 )
 
 Doc = dict[str, Any]
@@ -113,13 +114,7 @@ def d_time(path: str, value: Any) -> time | None:
     """A time of day, `HH:MM` (seconds allowed), without a time zone."""
     if value is None:
         return None
-    text = _need(path, value, str, "a time (HH:MM)")
-    try:
-        parsed = time.fromisoformat(text)
-    except ValueError:
-        raise ModelError(path, f"{describe(text)} is not a time of day (HH:MM)") from None
-    if parsed.tzinfo is not None or len(text) < 5:
-        raise ModelError(path, f"{describe(text)} is not a time of day (HH:MM)")
+    parsed: time = _at(path, parse_time, _need(path, value, str, "a time (HH:MM)"))
     return parsed
 
 
@@ -271,8 +266,10 @@ PROFILE = Spec(ProjectProfile, {
     "project": d_str, "acronym": d_str, "number": d_str, "programme": d_str,
     "organiser": d_str, "partners": d_strs, "logos": d_strs, "disclaimer": d_str,
     "author": d_str, "consent_purposes": d_list(_purpose), "attendance_columns": d_strs,
+    "introduction": d_str,
 }, (), omit_empty=("project", "acronym", "number", "programme", "organiser", "partners",
-                   "logos", "disclaimer", "author", "consent_purposes", "attendance_columns"))
+                   "logos", "disclaimer", "author", "consent_purposes", "attendance_columns",
+                   "introduction"))
 INFO = Spec(SessionInfo, {
     "id": d_str, "title": d_str, "kind": d_enum(SessionKind), "date": d_date, "place": d_str,
     "region": d_str, "facilitator": d_str, "language": d_str, "end_date": d_date,

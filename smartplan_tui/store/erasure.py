@@ -7,7 +7,9 @@ or partner, the facilitator) become that label; their ballots lose `voter` and `
 and stay as anonymous ballots, so every count stays the same; mentions of their name or
 e-mail in free text are replaced by the label. With `with_texts`, the SWOT items and notes
 they wrote are deleted too (TOWS links and option sources to them dropped, the votes'
-options and ballots kept).
+options and ballots kept), and so are the history entries that hold copies of them. The
+history's other entries are scrubbed like every other table: their rows and labels name
+the person by the same label.
 
 Where else a person stays, and how each is reached: the journal (the session is compacted
 into a fresh snapshot and an empty journal, `SessionFile.rewrite`); the rolling backups
@@ -43,6 +45,7 @@ import orjson
 from smartplan_tui.collection_registry import PARTICIPANTS
 from smartplan_tui.model import ModelError, Participant, Session, SessionInfo, legacy_session_id_ok
 from smartplan_tui.privacy import Person, Redactor, everyone, past_retention, plan_people
+from smartplan_tui.store import history
 from smartplan_tui.store.codec import decode
 from smartplan_tui.store.errors import StoreError
 from smartplan_tui.store.repository import SessionStore
@@ -197,12 +200,31 @@ def scrub_documents(data: Data, people: list[Person], *, with_texts: bool = Fals
                 participants[key] = {"id": doc.get("id", key), "name": label}
     if with_texts:
         _drop_their_texts(data, redactor)
+    _scrub_history_rows(data, redactor)
     for name, table in data.items():
         if name in _SKIPPED or not isinstance(table, dict):
             continue
         for key, doc in table.items():
             table[key] = _scrub(doc, redactor, name == "votes")
     return orjson.dumps(data) != before
+
+
+def _scrub_history_rows(data: Data, redactor: Redactor) -> None:
+    """The history's copies of participants and votes, scrubbed as the live ones are: a
+    participant record becomes the label alone, and their ballots lose voter and device (the
+    walk over every value that follows would leave a ballot's voter id, and other fields of
+    the record, as they were)."""
+    for entry in (data.get(history.TABLE) or {}).values():
+        for row in entry.get("rows") or [] if isinstance(entry, dict) else []:
+            if not isinstance(row, dict) or row.get("t") not in ("participants", "votes"):
+                continue
+            for key in ("before", "after"):
+                doc = row.get(key)
+                if row["t"] == "votes":
+                    row[key] = _scrub(doc, redactor, True)
+                elif isinstance(doc, dict) and (
+                        label := _participant_label(redactor, doc)) is not None:
+                    row[key] = {"id": doc.get("id", ""), "name": label}
 
 
 def _participant_label(redactor: Redactor, doc: Any) -> str | None:
@@ -260,10 +282,27 @@ def _drop_their_texts(data: Data, redactor: Redactor) -> None:
     for doc in (data.get("tows") or {}).values():
         if isinstance(doc, dict) and isinstance(doc.get("links"), list):
             doc["links"] = [link for link in doc["links"] if link not in gone]
+    _drop_their_history(data, redactor)
     for doc in (data.get("votes") or {}).values():
         for option in doc.get("options", []) if isinstance(doc, dict) else []:
             if isinstance(option, dict) and option.get("source") in gone:
                 option.pop("source")
+
+
+def _drop_their_history(data: Data, redactor: Redactor) -> None:
+    """Delete the history entries that hold a copy of a text the people wrote (a SWOT item
+    or a note, before or after an edit): undo must not bring a deleted text back."""
+    table = data.get(history.TABLE)
+    if not isinstance(table, dict):
+        return
+    for key, entry in list(table.items()):
+        rows = entry.get("rows") if isinstance(entry, dict) else None
+        if any(isinstance(row, dict) and row.get("t") in ("swot", "notes")
+               and any(isinstance(doc, dict) and isinstance(doc.get("author"), str)
+                       and redactor.who(doc["author"]) is not None
+                       for doc in (row.get("before"), row.get("after")))
+               for row in rows or []):
+            del table[key]
 
 
 # ------------------------------------------------------------------ running an erasure

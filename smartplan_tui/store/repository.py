@@ -38,8 +38,10 @@ from smartplan_tui.model import (
     legacy_session_id_ok,
     repoint,
 )
+from smartplan_tui.store import history
 from smartplan_tui.store.codec import INFO, ROOM, StoredReferences, decode, encode
 from smartplan_tui.store.errors import StoreError
+from smartplan_tui.store.history import HistoryEntry
 from smartplan_tui.store.interchange import document_to_session, session_to_document, slugify
 from smartplan_tui.store.journal import ORDER
 from smartplan_tui.store.profile import ProfileFile
@@ -108,10 +110,24 @@ class _Decoded:
                 # Orders last: a write may add an item and then put it in its place.
                 for table, key in sorted(touched, key=lambda t: t[1] == ORDER):
                     self._decode_one(data, table, key)
+                self._follow_file_order(data, {table for table, _key in touched})
         except ModelError as error:
             self.info = None  # partly refreshed: decode everything next time
             self._result = None
             raise StoreError(f"{path}: holds an invalid value at {error}") from None
+
+    def _follow_file_order(self, data: Data, tables: set[str]) -> None:
+        """Put the decoded items of `tables` in the file's order.
+
+        `touched` is a set: items added by several writes since the last read are decoded
+        in no particular order, so without this a note-taker typing fast would see their
+        items shuffled in the other terminal. Linear in the table, only when it changed.
+        """
+        for table in tables:
+            items = self.items.get(table)
+            docs = data.get(table, {})
+            if items is not None and list(items) != list(docs):
+                self.items[table] = {i: items[i] for i in docs if i in items}
 
     def _decode_all(self, data: Data) -> None:
         self._result = None
@@ -155,10 +171,12 @@ class _Decoded:
 class SessionHandle:
     """An open session: cheap repeated loads, change detection, and durable edits."""
 
-    def __init__(self, file: SessionFile, session_id: str) -> None:
+    def __init__(self, file: SessionFile, session_id: str, author: str = "") -> None:
         self.id = session_id
         self._file = file
         self._loaded_revision = -1
+        self.author = author
+        """Who this handle's edits are by, in the history (`terminal pts/3`, `command line`)."""
 
     @property
     def path(self) -> Path:
@@ -200,7 +218,7 @@ class SessionHandle:
     def add(self, collection: Collection[T], make: Callable[[str], T]) -> T:
         """Add the item `make(new_id)` builds; the id is fresh under the lock."""
         _check_collection(collection)
-        with self._file.transaction() as tx:
+        with self._file.transaction(self.author) as tx:
             item = make(_new_id(tx, collection))
             _check_type(collection, item)
             self._check_references(collection, item)
@@ -210,7 +228,7 @@ class SessionHandle:
     def update(self, collection: Collection[T], item_id: str, change: Callable[[T], T]) -> T:
         """Apply `change` to the item as stored now (not as this process last saw it)."""
         _check_collection(collection)
-        with self._file.transaction() as tx:
+        with self._file.transaction(self.author) as tx:
             current = self._get(tx, collection, item_id)
             item = change(current)
             _check_type(collection, item)
@@ -225,7 +243,7 @@ class SessionHandle:
         the item so that it can be restored."""
         _check_collection(collection)
         if collection.name not in REFERENCED_LISTS:
-            with self._file.transaction() as tx:
+            with self._file.transaction(self.author) as tx:
                 item = self._get(tx, collection, item_id)
                 tx.delete(collection.name, item_id)
                 return item
@@ -245,7 +263,7 @@ class SessionHandle:
     def restore(self, collection: Collection[T], item: T, index: int | None = None) -> None:
         """Put a removed item back (undo), at `index` in its list if given."""
         _check_collection(collection)
-        with self._file.transaction() as tx:
+        with self._file.transaction(self.author) as tx:
             _check_type(collection, item)
             if tx.get(collection.name, item.id) is not None:
                 raise StoreError(f"{collection.name} {item.id}: already exists")
@@ -259,12 +277,12 @@ class SessionHandle:
     def reorder(self, collection: Collection[Any], ids: Sequence[str]) -> None:
         """Order a list as `ids` (items not named keep their order after them)."""
         _check_collection(collection)
-        with self._file.transaction() as tx:
+        with self._file.transaction(self.author) as tx:
             tx.order(collection.name, list(ids))
 
     def update_info(self, change: Callable[[SessionInfo], SessionInfo]) -> SessionInfo:
         """Edit the title block; the id cannot change."""
-        with self._file.transaction() as tx:
+        with self._file.transaction(self.author) as tx:
             info = INFO.decode("session", tx.get("meta", "info"))
             new = change(info)
             if new.id != info.id:
@@ -279,7 +297,7 @@ class SessionHandle:
 
     def set_room(self, room: Room) -> Room:
         """Put an activity in front of the room; a vote named must exist."""
-        with self._file.transaction() as tx:
+        with self._file.transaction(self.author) as tx:
             if room.vote and tx.get("votes", room.vote) is None:
                 raise StoreError(f"session {self.id} has no vote {room.vote!r}")
             tx.put("meta", "room", encode(room))
@@ -298,7 +316,7 @@ class SessionHandle:
 
         Only what differs is written, as one journal line.
         """
-        with self._file.transaction() as tx:
+        with self._file.transaction(self.author) as tx:
             data = self._file.data
             assert data is not None
             old = self._decoded(data)
@@ -317,6 +335,33 @@ class SessionHandle:
                 self._check_references(collection, item, before, refs=refs, old=old,
                                        where=f"{collection.name}.{item.id}")
             return new
+
+    # ------------------------------------------------------------------ history
+
+    def history(self) -> list[HistoryEntry]:
+        """The session's changes, newest first (the last `history.KEEP` of them)."""
+        with self._file.locked():
+            return history.entries(self._file.read())
+
+    def undo(self, entry_id: str | None = None, *, force: bool = False) -> str:
+        """Undo one change (default: this author's newest not undone); says what was undone.
+
+        `ChangedSince` (a StoreError) when an item it changed was changed again since,
+        unless `force`.
+        """
+        with self._file.transaction(self.author) as tx:
+            data = self._file.data
+            assert data is not None
+            target = entry_id or history.newest_to_undo(data, self.author)
+            return history.undo(tx, data, target, force=force)
+
+    def redo(self, entry_id: str | None = None, *, force: bool = False) -> str:
+        """Redo an undone change (default: the one this author undid last)."""
+        with self._file.transaction(self.author) as tx:
+            data = self._file.data
+            assert data is not None
+            target = entry_id or history.newest_to_redo(data, self.author)
+            return history.redo(tx, data, target, force=force)
 
     # ------------------------------------------------------------------ helpers
 
@@ -422,8 +467,10 @@ def _same_run(a: tuple[Any, ...], b: tuple[Any, ...]) -> int:
 class SessionStore:
     """The sessions under one data home: `<home>/sessions/<id>.json` (+ journal, lock)."""
 
-    def __init__(self, home: Path | str) -> None:
+    def __init__(self, home: Path | str, author: str = "") -> None:
         self.home = Path(home)
+        self.author = author
+        """Who the edits through this store's handles are by (see `SessionHandle.author`)."""
         self._files: dict[str, SessionFile] = {}
         self._files_lock = threading.Lock()
         self._notices: list[str] = []
@@ -476,12 +523,14 @@ class SessionStore:
     def exists(self, session_id: str) -> bool:
         return self._file(session_id).path.exists()
 
-    def open(self, session_id: str) -> SessionHandle:
-        """A handle on an existing session; StoreError if there is none."""
+    def open(self, session_id: str, author: str | None = None) -> SessionHandle:
+        """A handle on an existing session, its edits by `author` (default: the store's);
+        StoreError if there is none."""
         if not self.exists(session_id):
             known = ", ".join(s.id for s in self.list_sessions()[:8]) or "none yet"
             raise StoreError(f"no session {session_id!r} in {self.sessions_dir} (known: {known})")
-        return SessionHandle(self._file(session_id), session_id)
+        return SessionHandle(self._file(session_id), session_id,
+                             self.author if author is None else author)
 
     def load(self, session_id: str) -> Session:
         return self.open(session_id).load()

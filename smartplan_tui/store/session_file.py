@@ -50,7 +50,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from smartplan_tui.atomic import replace_atomically, sync_folder
-from smartplan_tui.store import journal
+from smartplan_tui.store import history, journal
 from smartplan_tui.store.errors import StoreError
 from smartplan_tui.store.journal import DamagedError, Data
 
@@ -169,10 +169,13 @@ class _SessionStorage(Storage):
 class Transaction:
     """The edits of one read-modify-write, applied as they are made and journalled as one line."""
 
-    def __init__(self, owner: SessionFile) -> None:
+    def __init__(self, owner: SessionFile, author: str = "") -> None:
         self._owner = owner
         self._db = owner.db
         self.ops: list[journal.Op] = []
+        self.author = author
+        """Who makes the edit, as the history names them (`terminal pts/3`)."""
+        self.history = history.Recorder()
 
     def get(self, table: str, doc_id: str) -> dict[str, Any] | None:
         doc = self._db.table(table).get(doc_id=doc_id)  # type: ignore[call-overload]
@@ -204,11 +207,23 @@ class Transaction:
             wanted = [i for i in dict.fromkeys(ids) if i in docs]
             named = set(wanted)
             wanted += [i for i in current if i not in named]
-        for op in journal.order_ops(table, current, wanted):
-            self._do(op)
+        for op in journal.order_ops(table, current, wanted):  # none or one
+            self._do(op, current)
 
-    def _do(self, op: journal.Op) -> None:
+    def move(self, table: str, doc_id: str, index: int) -> None:
+        """Put one document at place `index` of its list (one small journal operation)."""
         assert self._owner.data is not None
+        docs = self._owner.data.get(table, {})
+        if doc_id in docs:
+            index = max(0, min(index, len(docs) - 1))
+            keys = list(docs)
+            if keys.index(doc_id) != index:
+                self._do({"t": table, "move": doc_id, "to": index}, keys)
+
+    def _do(self, op: journal.Op, order: list[str] | None = None) -> None:
+        """Carry out and keep one operation; `order`: the table's ids now, if known."""
+        assert self._owner.data is not None
+        self.history.note(self._owner.data, op, order)
         journal.apply_op(self._owner.data, op, self._owner.touched)
         self.ops.append(op)
 
@@ -394,15 +409,19 @@ class SessionFile:
     # ------------------------------------------------------------------ writing
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Transaction]:
-        """Lock, re-read, edit, then make the edit durable before returning."""
+    def transaction(self, author: str = "") -> Iterator[Transaction]:
+        """Lock, re-read, edit, then make the edit durable before returning.
+
+        The edit's history entry (`history.record`) goes into the same journal line.
+        """
         with self.locked(writing=True):
             data = self.read()
             if self.validate is not None:
                 self.validate(data)
-            tx = Transaction(self)
+            tx = Transaction(self, author)
             try:
                 yield tx
+                history.record(tx, data)
             except BaseException:
                 self._forget()
                 raise

@@ -28,7 +28,7 @@
       body: JSON.stringify(doc)
     }).then(function (response) {
       return response.json().then(function (answer) {
-        if (!response.ok) { throw new Error(answer.error || ("refused (" + response.status + ")")); }
+        if (!response.ok) { throw new Error(answer.error || String(response.status)); }
         return answer;
       });
     });
@@ -148,8 +148,8 @@
       var button = $("button.primary", form);
       button.disabled = true;
       send("/api/ballot", doc).then(function () {
-        say(form, "Your ballot is in. You can change it until the vote closes.", false);
-        button.textContent = "Change my ballot";
+        say(form, form.dataset.done, false);  // the page's texts are in the room's language
+        button.textContent = form.dataset.change;
       }, function (error) { say(form, error.message, true); })
         .then(function () { button.disabled = false; });
     });
@@ -165,7 +165,7 @@
       button.disabled = true;
       send("/api/swot", doc).then(function () {
         form.elements.text.value = "";
-        say(form, "Added. Add another?", false);
+        say(form, form.dataset.done, false);
         form.elements.text.focus();
       }, function (error) { say(form, error.message, true); })
         .then(function () { button.disabled = false; });

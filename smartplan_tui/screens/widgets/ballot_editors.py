@@ -21,11 +21,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from smartplan_tui.i18n import _, ngettext
 from smartplan_tui.model import Ballot, Vote, VoteOption
 from smartplan_tui.screens.widgets.literal import literal
 
 __all__ = ["BallotEditor", "DotEditor", "RankEditor", "ScoreEditor", "counted", "editor_for",
-           "key_letter", "voters_of"]
+           "key_letter", "voters_counted", "voters_of"]
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -46,8 +47,8 @@ class BallotEditor(Widget, can_focus=True):
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"ballot-editor--cursor"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", _("Up"), show=False),
+        Binding("down", "move(1)", _("Down"), show=False),
     ]
 
     cursor: reactive[int] = reactive(0)
@@ -141,9 +142,9 @@ class DotEditor(BallotEditor):
     """Dots per option. `aggregate=True` for counts read off a wall: no budget, big numbers."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right,plus,space", "add(1)", "Dot +1", show=False),
-        Binding("left,minus", "add(-1)", "Dot −1", show=False),
-        Binding("backspace", "undo", "Undo dot", show=False),
+        Binding("right,plus,space", "add(1)", _("Dot +1"), show=False),
+        Binding("left,minus", "add(-1)", _("Dot −1"), show=False),
+        Binding("backspace", "undo", _("Undo dot"), show=False),
     ]
 
     def __init__(self, vote: Vote, *, aggregate: bool = False, id: str | None = None) -> None:
@@ -207,19 +208,25 @@ class DotEditor(BallotEditor):
     def summary(self) -> str:
         total = sum(self.dots.values())
         if self.aggregate:
-            return f"{total} dots counted off the wall"
-        left = self.vote.dots_per_voter - total
+            return ngettext("{n} dot counted off the wall", "{n} dots counted off the wall",
+                            total).format(n=total)
+        budget = self.vote.dots_per_voter
+        left = budget - total
         cap = self.vote.max_dots_per_option
-        capped = f", at most {cap} per option" if cap is not None else ""
-        return f"{total} of {self.vote.dots_per_voter} dots placed ({left} left{capped})"
+        placed = ngettext("{total} of {n} dot placed", "{total} of {n} dots placed",
+                          budget).format(total=total, n=budget)
+        if cap is None:
+            return _("{placed} ({left} left)").format(placed=placed, left=left)
+        return _("{placed} ({left} left, at most {cap} per option)").format(
+            placed=placed, left=left, cap=cap)
 
 
 class RankEditor(BallotEditor):
     """A ranking, best first: letters put options next in line; options left out rank last."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,right", "toggle_option", "Rank / unrank", show=False),
-        Binding("backspace", "undo", "Unrank last", show=False),
+        Binding("space,right", "toggle_option", _("Rank / unrank"), show=False),
+        Binding("backspace", "undo", _("Unrank last"), show=False),
     ]
 
     def __init__(self, vote: Vote, *, id: str | None = None) -> None:
@@ -267,17 +274,17 @@ class RankEditor(BallotEditor):
         return Text(" –  ", style="dim")
 
     def summary(self) -> str:
-        order = " > ".join(self.ranking) if self.ranking else "nothing ranked yet"
-        return f"Ranking: {order}"
+        order = " > ".join(self.ranking) if self.ranking else _("nothing ranked yet")
+        return _("Ranking: {order}").format(order=order)
 
 
 class ScoreEditor(BallotEditor):
     """Marks per option and criterion; a digit sets the mark and moves to the next cell."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "criterion(-1)", "Previous criterion", show=False),
-        Binding("right", "criterion(1)", "Next criterion", show=False),
-        Binding("backspace", "clear", "Clear mark", show=False),
+        Binding("left", "criterion(-1)", _("Previous criterion"), show=False),
+        Binding("right", "criterion(1)", _("Next criterion"), show=False),
+        Binding("backspace", "clear", _("Clear mark"), show=False),
     ]
 
     column: reactive[int] = reactive(0)
@@ -339,8 +346,8 @@ class ScoreEditor(BallotEditor):
 
     def summary(self) -> str:
         lo, hi = self.vote.scale
-        return (f"Criteria: {', '.join(self.criteria)} — type a mark {lo}–{hi}; "
-                "←/→ change criterion")
+        return _("Criteria: {criteria} — type a mark {lo}–{hi}; ←/→ change criterion").format(
+            criteria=", ".join(self.criteria), lo=lo, hi=hi)
 
 
 def editor_for(vote: Vote, *, aggregate: bool = False, id: str | None = None) -> BallotEditor:
@@ -358,6 +365,11 @@ def voters_of(ballots: Sequence[Ballot]) -> set[str]:
     return {b.voter for b in ballots if b.voter}
 
 
-def counted(n: int, noun: str = "ballot") -> str:
-    """`1 ballot`, `3 ballots`, `1 voter`."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def counted(n: int) -> str:
+    """`1 ballot`, `3 ballots`, in the interface language's plural forms."""
+    return ngettext("{n} ballot", "{n} ballots", n).format(n=n)
+
+
+def voters_counted(n: int) -> str:
+    """`1 voter`, `3 voters`, in the interface language's plural forms."""
+    return ngettext("{n} voter", "{n} voters", n).format(n=n)

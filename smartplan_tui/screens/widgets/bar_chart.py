@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from smartplan_tui.i18n import _
 from smartplan_tui.numbers import format_column
 from smartplan_tui.text import fit
 
@@ -63,7 +64,7 @@ class BarChart(Widget):
 
     def render(self) -> Text:
         if not self.bars:
-            return Text("No ballots yet.", style="italic")
+            return Text(_("No ballots yet."), style="italic")
         width = self.size.width or 80
         scores = format_column([b.score for b in self.bars])
         id_width = max(len(b.option) for b in self.bars)

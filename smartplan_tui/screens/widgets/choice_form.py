@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
+from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError
 from smartplan_tui.screens.widgets.form import FormScreen, field
 
@@ -32,7 +33,7 @@ class ChoiceForm(FormScreen[str]):
     def build(self) -> str:
         value = self.choice("choice")
         if not isinstance(value, str):
-            raise ModelError(self.label.lower(), "choose one")
+            raise ModelError("choice", _("choose one"))  # shown by the field's label
         return value
 
 
@@ -54,5 +55,5 @@ class LineForm(FormScreen[str]):
     def build(self) -> str:
         value = self.text("line")
         if not value.strip() and not self.allow_empty:
-            raise ModelError(self.label.lower(), "must not be empty")
+            raise ModelError("line", _("must not be empty"))
         return value

@@ -20,6 +20,13 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widgets import Input
+
+from smartplan_tui.i18n import N_, _
+
+#: Textual's own key descriptions (Tab, shift+Tab, copy on every screen), marked here so that
+#: F1 and the palette show them in the interface language like SmartPlan's own.
+TEXTUAL_DESCRIPTIONS = (N_("Focus Next"), N_("Focus Previous"), N_("Copy selected text"))
 
 
 @dataclass(slots=True)
@@ -30,6 +37,11 @@ class Command:
     target: DOMNode
     action: str
     keys: list[str]
+
+    @property
+    def description(self) -> str:
+        """What the key does, in the interface language (Textual's own descriptions too)."""
+        return _(self.binding.description)
 
 
 def merged_bindings(node_class: type[DOMNode]) -> list[Binding]:
@@ -75,4 +87,14 @@ def commands(screen: Screen[Any], app: App[Any]) -> Iterator[Command]:
             if target.check_action(action.split("(", 1)[0], ()) is False:
                 continue
             found[binding.description.lower()] = Command(binding, target, action, [key])
+    if isinstance(screen.focused, Input):
+        for command in found.values():
+            command.keys = _keys_while_typing(command.keys)
     yield from found.values()
+
+
+def _keys_while_typing(keys: list[str]) -> list[str]:
+    """In a text field a printable key is text, not a command: list the others (`^z`, not
+    `u`), so the key bar never offers a letter that types itself; all when none is left."""
+    others = [key for key in keys if not (len(key) == 1 and key.isprintable())]
+    return others or keys

@@ -27,6 +27,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from smartplan_tui.i18n import _
+
 
 def _no_text(index: int) -> Text:
     raise IndexError(index)
@@ -70,13 +72,13 @@ class ItemList(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"item-list--cursor"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
+        Binding("up", "move(-1)", _("Up"), show=False),
+        Binding("down", "move(1)", _("Down"), show=False),
+        Binding("pageup", "page(-1)", _("Page up"), show=False),
+        Binding("pagedown", "page(1)", _("Page down"), show=False),
+        Binding("home", "jump(0)", _("First"), show=False),
+        Binding("end", "jump(-1)", _("Last"), show=False),
+        Binding("enter", "select", _("Select"), show=False),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)

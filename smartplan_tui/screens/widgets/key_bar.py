@@ -18,6 +18,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 
+from smartplan_tui.i18n import _
 from smartplan_tui.screens.widgets.commands import commands
 
 #: Between two keys on a line.
@@ -42,7 +43,7 @@ class KeyBar(Widget):
     KeyBar {
         dock: bottom;
         height: auto;
-        max-height: 4;
+        max-height: 6;
         padding: 0 1;
         background: $footer-background;
         color: $footer-foreground;
@@ -68,11 +69,11 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[Any]) -> None:
-        items = [("/".join(c.keys[:2]), c.binding.description, c.target, c.action)
+        items = [("/".join(c.keys[:2]), c.description, c.target, c.action)
                  for c in commands(screen, self.app) if c.binding.show]
         palette = screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
-            items.append((self.app.get_key_display(palette.binding), "palette", palette.node,
+            items.append((self.app.get_key_display(palette.binding), _("palette"), palette.node,
                           palette.binding.action))
         if items != self._items:
             self._items = items

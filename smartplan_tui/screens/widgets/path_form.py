@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.widgets import Input
@@ -13,6 +15,8 @@ from smartplan_tui.screens.widgets.form import FormScreen, field
 
 class PathFormScreen(FormScreen[Path]):
     """Returns the path typed in; `must_exist` refuses a path that is not a file."""
+
+    error_fields: ClassVar[Mapping[str, str]] = {"file": "path"}
 
     def __init__(self, heading: str, default: str = "", *, must_exist: bool = True,
                  submit_label: str = "OK") -> None:

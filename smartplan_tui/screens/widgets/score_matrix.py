@@ -14,7 +14,9 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.widgets import Static
 
+from smartplan_tui.exercises.scoring import MATRIX_CLASS_NAMES
 from smartplan_tui.exercises.voting import MatrixClass, ScoreCell, ScoreMatrix
+from smartplan_tui.i18n import _
 from smartplan_tui.numbers import format_number
 from smartplan_tui.text import shorten
 
@@ -58,7 +60,7 @@ class ScoreMatrixView(Vertical):
         with Grid():
             for klass in _LAYOUT:
                 box = Static(classes="matrix-cell", markup=False)
-                box.border_title = klass.value
+                box.border_title = _(MATRIX_CLASS_NAMES[klass])
                 if klass is MatrixClass.QUICK_WIN:
                     box.add_class("-quick-win")
                 box.id = _box_id(klass)
@@ -67,9 +69,11 @@ class ScoreMatrixView(Vertical):
 
     def show(self, matrix: ScoreMatrix, labels: Mapping[str, str]) -> None:
         """Place every option of `matrix`; `labels` maps option ids to their text."""
-        axes = (f"↑ {matrix.impact} · → {matrix.feasibility} · high ≥ {format_number(matrix.threshold)}"
+        axes = (_("↑ {impact} · → {feasibility} · high ≥ {threshold}").format(
+                    impact=matrix.impact, feasibility=matrix.feasibility,
+                    threshold=format_number(matrix.threshold))
                 if matrix.impact and matrix.feasibility
-                else "A matrix needs two criteria (impact, feasibility).")
+                else _("A matrix needs two criteria (impact, feasibility)."))
         self.query_one("#matrix-axes", Static).update(Text(axes))
         for klass in _LAYOUT:
             lines = [_cell_line(c, labels) for c in matrix.cells if c.klass is klass]
@@ -77,4 +81,5 @@ class ScoreMatrixView(Vertical):
             box.update(Text("\n").join(lines) if lines else Text("—", style="dim"))
         unplaced = [c.option for c in matrix.cells if c.klass is None]
         self.query_one("#matrix-unplaced", Static).update(
-            Text(f"Not placed (no marks on both axes): {', '.join(unplaced)}" if unplaced else ""))
+            Text(_("Not placed (no marks on both axes): {options}").format(
+                options=", ".join(unplaced)) if unplaced else ""))
