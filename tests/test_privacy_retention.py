@@ -80,5 +80,5 @@ async def test_the_app_says_at_start_which_sessions_are_past_their_date(
     app = make_app(store.home, None)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
-        assert any("1 session(s) past their retention date: forum." in t
+        assert any("1 session past its retention date: forum." in t
                    for t in toasts(app, "warning"))

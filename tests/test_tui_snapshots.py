@@ -9,7 +9,7 @@ screen. Update after a deliberate change with `pytest tests/test_tui_snapshots.p
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,3 +85,36 @@ def test_guide_card_swot_at_80x24_snapshot(snap_compare: Any, snapshot_home: Pat
 def test_guide_card_votes_at_120x36_snapshot(snap_compare: Any, snapshot_home: Path) -> None:
     assert snap_compare(make_app(snapshot_home, "coast-camp"), terminal_size=(120, 36),
                         run_before=_after("v", "f3"))
+
+
+@pytest.fixture
+def history_home(snapshot_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The demo with three changes by two authors, made at a fixed moment of a past day."""
+    import time as clock
+
+    from smartplan_tui.collection_registry import SWOT
+    from smartplan_tui.exercises import swot
+
+    monkeypatch.setenv("TZ", "UTC")
+    clock.tzset()
+    with monkeypatch.context() as fixed:
+        fixed.setattr(clock, "time", lambda: 1_767_607_200.0)  # 2026-01-05 10:00 UTC
+        facilitator = SessionStore(snapshot_home, author="terminal pts/1").open("coast-camp")
+        note_taker = SessionStore(snapshot_home, author="browser 192.168.1.20").open("coast-camp")
+        first = facilitator.load().swot[0]
+        facilitator.update(SWOT, first.id, lambda item: swot.add_tag(item, "ferries"))
+        note_taker.remove(SWOT, facilitator.load().swot[-1].id)
+        facilitator.undo()
+    yield snapshot_home
+    monkeypatch.undo()
+    clock.tzset()
+
+
+def test_history_at_80x24_snapshot(snap_compare: Any, history_home: Path) -> None:
+    assert snap_compare(make_app(history_home, "coast-camp"), terminal_size=(80, 24),
+                        run_before=_after("ctrl+r"))
+
+
+def test_history_at_120x36_snapshot(snap_compare: Any, history_home: Path) -> None:
+    assert snap_compare(make_app(history_home, "coast-camp"), terminal_size=(120, 36),
+                        run_before=_after("ctrl+r"))
