@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from smartplan_tui.i18n import N_, _
 from smartplan_tui.model import (
+    DEFAULT_CONSENT_PURPOSES,
     ActionStatus,
+    ConsentPurpose,
     Quadrant,
     SessionKind,
     TowsType,
@@ -31,6 +33,8 @@ __all__ = [
     "TOWS_NAME",
     "VOTE_STATUS_NAMES",
     "action_status_name",
+    "consent_purpose_name",
+    "consent_purpose_text",
     "exercise_name",
     "kind_name",
     "method_name",
@@ -78,6 +82,11 @@ METHOD_NAMES: dict[VoteMethod, str] = {
     VoteMethod.SCHULZE: N_("Schulze method"),
     VoteMethod.IRV: N_("Instant-runoff"),
     VoteMethod.SCORE: N_("Score voting"),
+}
+
+#: What the default consent purposes are called; a profile's own purposes show their id.
+CONSENT_PURPOSE_NAMES: dict[str, str] = {
+    "attendance": N_("Attendance"), "photos": N_("Photos"), "contact": N_("Contact"),
 }
 
 #: What an agenda item's `exercise` is called (`voting` → Voting); other values as written.
@@ -132,3 +141,15 @@ def exercise_name(exercise: str) -> str:
     """The exercise an agenda item names, by its label; a value not known as written."""
     known = EXERCISE_NAMES.get(exercise)
     return _(known) if known is not None else exercise
+
+
+def consent_purpose_name(purpose: ConsentPurpose) -> str:
+    """A default purpose by its translated name; a purpose a profile defines by its own id."""
+    if purpose in DEFAULT_CONSENT_PURPOSES:
+        return _(CONSENT_PURPOSE_NAMES[purpose.id])
+    return purpose.id
+
+
+def consent_purpose_text(purpose: ConsentPurpose) -> str:
+    """A default purpose's statement in the current language; a profile's own as written."""
+    return _(purpose.text) if purpose in DEFAULT_CONSENT_PURPOSES else purpose.text

@@ -31,7 +31,7 @@ from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 
 # The one module of ours the model imports: messages a person reads are translated.
-from smartplan_tui.i18n import _, ngettext
+from smartplan_tui.i18n import N_, _, ngettext
 
 __all__ = [
     "ATTENDANCE_COLUMNS",
@@ -442,13 +442,14 @@ class ConsentPurpose:
 ATTENDANCE_COLUMNS = ("email", "organisation type")
 
 #: What a programme-funded event usually asks consent for, until a profile says otherwise.
+#: Their texts are marked for translation and read through `labels.consent_purpose_text`.
 DEFAULT_CONSENT_PURPOSES = (
-    ConsentPurpose("attendance", "My name, organisation and signature may be passed to the "
-                   "programme as evidence of my attendance."),
-    ConsentPurpose("photos", "Photos taken at the event may show me and may be published by "
-                   "the project and the programme."),
-    ConsentPurpose("contact", "The organiser may contact me after the event about the "
-                   "project."),
+    ConsentPurpose("attendance", N_("My name, organisation and signature may be passed to the "
+                                    "programme as evidence of my attendance.")),
+    ConsentPurpose("photos", N_("Photos taken at the event may show me and may be published by "
+                                "the project and the programme.")),
+    ConsentPurpose("contact", N_("The organiser may contact me after the event about the "
+                                 "project.")),
 )
 
 

@@ -186,6 +186,8 @@ def test_the_attendance_list_in_lithuanian(tmp_path: Path) -> None:
     text = body_text(document)
     assert "Pasirašydamas (-a) patvirtinu, kad dalyvavau" in text
     assert "Data: 2026 m. gruodžio 1 d." in text
+    assert "Sutikimas: Dalyvavimas: Mano vardas, pavardė, organizacija ir parašas" in text
+    assert "attendance:" not in text and "photos:" not in text
     subject = document.core_properties.subject
     assert subject.startswith("Dalyvių sąrašas") and "inovacijų stovykla „Coastal" in subject
     assert _proofing_language(path) == "lt-LT"

@@ -89,4 +89,5 @@ def test_attendance_list_prints_the_consent_column(tmp_path: Path) -> None:
     assert rows[0] == ["No.", "Name", "Organisation", "Country", "Consent", "Signature"]
     assert rows[1][1] == first.name and rows[1][4] == "attendance; no: photos"
     assert rows[2][4] == ""
-    assert any(p.text.startswith("Consent: attendance: ") for p in document.paragraphs)
+    assert any(p.text.startswith("Consent: Attendance: My name, organisation and signature")
+               for p in document.paragraphs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from smartplan_tui import dates
+from smartplan_tui import dates, labels
 from smartplan_tui.exercises.consent import consent_summary
 from smartplan_tui.exports import content
 from smartplan_tui.exports.docx_document import WordDoc
@@ -52,7 +52,8 @@ def write_attendance(session: Session, path: str | os.PathLike[str],
     # Read before signing, so above the table, which then runs to the end of its last page.
     word.paragraph(_("By signing I confirm that I took part in this session."), muted=True)
     word.paragraph(_("Consent: {purposes}").format(
-        purposes="; ".join(f"{p.id}: {p.text}" for p in purposes)), muted=True)
+        purposes="; ".join(f"{labels.consent_purpose_name(p)}: {labels.consent_purpose_text(p)}"
+                           for p in purposes)), muted=True)
     word.heading(_("Attendance list"))
     extra = (profile or ProjectProfile()).attendance_columns
     days = content.event_days(info)

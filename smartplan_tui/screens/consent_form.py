@@ -10,6 +10,7 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
+from smartplan_tui import labels
 from smartplan_tui.exercises.consent import STATES, apply_consent_answers, consent_state
 from smartplan_tui.i18n import _
 from smartplan_tui.model import CONSENT_WAYS, ConsentPurpose, Participant
@@ -30,7 +31,9 @@ class ConsentForm(FormScreen[Participant]):
 
     def compose_fields(self) -> ComposeResult:
         for purpose in self.purposes:
-            yield from field(f"{purpose.id}: {visible(purpose.text, 200)}", Select(
+            label = labels.consent_purpose_name(purpose)
+            text = labels.consent_purpose_text(purpose)
+            yield from field(f"{visible(label)}: {visible(text, 200)}", Select(
                 [(_(label), state) for state, label in STATES.items()],
                 value=consent_state(self.person, purpose.id), allow_blank=False,
                 id=f"consent-{purpose.id}"))
