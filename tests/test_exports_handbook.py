@@ -64,7 +64,7 @@ def _theme_table(document: Any, heading: str) -> list[list[str]]:
 def test_title_subtitle_and_the_big_parts_in_order(handbook: Any) -> None:
     level1 = [text for style, text in headings(handbook) if style in ("Title", "Heading 1")]
     assert level1 == ["Handbook for Cross-border Planning", "Introduction", "The 3 sessions",
-                      "SWOT by theme", "TOWS strategies", "Participation", "Action plan",
+                      "Participation", "SWOT by theme", "TOWS strategies", "Action plan",
                       "Open issues"]
     subtitle = next(p.text for p in handbook.paragraphs if p.style.name == "Subtitle")
     assert subtitle == "Coastal Futures (CoFu) · Interreg VI-A Latvia–Lithuania"

@@ -154,10 +154,19 @@ def _sessions(word: WordDoc, sessions: Sequence[Session], new_page: bool) -> Non
         word.labelled([(_(label), value) for label, value in content.title_block(session)])
         for label, lines in digest.summary(session).groups:
             word.listing(_(label), lines)
+    # Who came, across the sessions, closes their part: placed after the synthesis it could
+    # spill alone onto a page before the landscape action plan starts a new one.
+    word.heading(_("Participation"))
+    table = parts.participation(sessions)
+    share = 60 / max(len(table.headers) - 2, 1)
+    word.table((28, *([share] * (len(table.headers) - 2)), 12), table.headers, table.rows)
+    organisations = parts.organisations(sessions)
+    if organisations:
+        word.paragraphs(organisations)
 
 
 def _synthesis(word: WordDoc, sessions: Sequence[Session], themes: ThemeMap) -> None:
-    """The SWOT by theme, the TOWS strategies by type and the participation, across sessions."""
+    """The SWOT by theme and the TOWS strategies by type, across sessions."""
     word.heading(_("SWOT by theme"), new_page=True)
     found = parts.swot_by_theme(sessions, themes)
     if not found:
@@ -180,13 +189,6 @@ def _synthesis(word: WordDoc, sessions: Sequence[Session], themes: ThemeMap) -> 
     for name, table in strategies:
         word.heading(f"{name} ({len(table.rows)})", 2)
         word.table((40, 38, 22), table.headers, table.rows)
-    word.heading(_("Participation"))
-    table = parts.participation(sessions)
-    share = 60 / max(len(table.headers) - 2, 1)
-    word.table((28, *([share] * (len(table.headers) - 2)), 12), table.headers, table.rows)
-    organisations = parts.organisations(sessions)
-    if organisations:
-        word.paragraphs(organisations)
 
 
 def _open_issues(word: WordDoc, sessions: Sequence[Session], today: date) -> None:
