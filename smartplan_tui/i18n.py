@@ -7,7 +7,8 @@ session's language, which may differ: `writing_in(lang)` sets it for the code th
 (a context variable, so a worker thread writing a report does not change the screens).
 
 Mark every text a person reads with `_()` where it is used, `ngettext()` where a count stands
-before a noun, and `N_()` for a module-level constant that a report reads (it is translated
+before a noun, `pgettext(context, text)` where a short text has two senses (a field's "Start"
+and a key's "Start"), and `N_()` for a module-level constant that a report reads (it is translated
 later, by `_()` at the point of use, in whatever language is current then). Participants' and
 facilitators' own text is never passed through these.
 """
@@ -36,6 +37,8 @@ __all__ = [
     "interface_language",
     "ngettext",
     "normalise_language",
+    "npgettext",
+    "pgettext",
     "set_interface_language",
     "writing_in",
 ]
@@ -134,6 +137,23 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     if language == DEFAULT_LANGUAGE:
         return singular if n == 1 else plural
     return _catalogue(language).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` in the sense `context` names: one short English word may need two words in
+    Latvian or Lithuanian ("Start" a date field's noun, "Start" the agenda key's verb)."""
+    language = current_language()
+    if language == DEFAULT_LANGUAGE:
+        return message
+    return _catalogue(language).pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    """`ngettext` in the sense `context` names (see `pgettext`)."""
+    language = current_language()
+    if language == DEFAULT_LANGUAGE:
+        return singular if n == 1 else plural
+    return _catalogue(language).npgettext(context, singular, plural, n)
 
 
 def N_(message: str) -> str:

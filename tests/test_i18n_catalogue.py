@@ -115,16 +115,20 @@ def test_the_catalogue_tool_waits_for_another_run_and_gives_up_with_one_line() -
 
 
 def _marked_in_source() -> set[str]:
-    """Every literal passed to `_`, `N_` or `ngettext` in the package, found by Python's parser
-    (which, unlike Babel's tokenizer on Python 3.11, sees calls inside f-strings)."""
+    """Every literal passed to `_`, `N_`, `ngettext`, `pgettext` or `npgettext` in the package,
+    found by Python's parser (which, unlike Babel's tokenizer on Python 3.11, sees calls inside
+    f-strings)."""
+    message_at = {"_": 0, "N_": 0, "ngettext": 0, "pgettext": 1, "npgettext": 1}
     found: set[str] = set()
     for path in (ROOT / "smartplan_tui").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in {"_", "N_", "ngettext"} and node.args
-                    and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)):
-                found.add(node.args[0].value)
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in message_at):
+                continue
+            at = message_at[node.func.id]
+            message = node.args[at] if len(node.args) > at else None
+            if isinstance(message, ast.Constant) and isinstance(message.value, str):
+                found.add(message.value)
     return found
 
 

@@ -5,9 +5,10 @@
     python tools/catalogue.py missing    # the message ids a language has no translation for yet
     python tools/catalogue.py add xx     # start a new language (then add it to i18n.LANGUAGES)
 
-Extraction is Babel's, with the keywords `_`, `N_` and `ngettext`, from the package and from
-`typer.core`, which calls the stdlib's `gettext` (the CLI routes it to SmartPlan's catalogue,
-so its texts must be in it; the rest of the engine's are listed in `cli_engine.py`). Merging keeps every
+Extraction is Babel's, with the keywords `_`, `N_`, `ngettext`, `pgettext` and `npgettext`
+(their first argument the context), from the package and from `typer.core`, which calls the
+stdlib's `gettext` (the CLI routes it to SmartPlan's catalogue, so its texts must be in it; the
+rest of the engine's are listed in `cli_engine.py`). Merging keeps every
 existing translation (no fuzzy guesses: a changed text is untranslated until someone
 translates it). Both commands hold a lock file, so two people running them at once wait for
 each other instead of writing over each other's .po.
@@ -37,7 +38,10 @@ LOCALE = PACKAGE / "locale"
 DOMAIN = "smartplan"
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
 LOCK = LOCALE / ".catalogue.lock"
-KEYWORDS: dict[str, tuple[int, ...] | None] = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS: dict[str, tuple[int | tuple[int, str], ...] | None] = {
+    "_": None, "N_": None, "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3),
+}
 #: The CLI engine's modules that mark their texts for gettext (the rest: `cli_engine.py`).
 ENGINE_MODULES = ("typer.core",)
 WIDTH = 100

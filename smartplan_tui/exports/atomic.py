@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from smartplan_tui.atomic import replace_atomically
 from smartplan_tui.exports.errors import ExportError
+from smartplan_tui.i18n import _
 
 __all__ = ["atomic_write"]
 
@@ -22,8 +23,9 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], objec
     """
     target = Path(path).expanduser()
     if target.is_dir():
-        raise ExportError(f"cannot write {target}: it is a folder")
+        raise ExportError(_("cannot write {path}: it is a folder").format(path=target))
     try:
         return replace_atomically(target, write)
     except OSError as error:
-        raise ExportError(f"cannot write {target}: {error.strerror or error}") from None
+        raise ExportError(_("cannot write {path}: {reason}").format(
+            path=target, reason=error.strerror or error)) from None

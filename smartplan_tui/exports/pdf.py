@@ -126,14 +126,14 @@ def convert_to_pdf(docx: Path, folder: Path) -> Path:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
                               check=False, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
-        raise ExportError(f"LibreOffice took longer than {TIMEOUT_SECONDS} s to convert "
-                          f"{docx.name}") from None
+        raise ExportError(_("LibreOffice took longer than {seconds} s to convert {file}").format(
+            seconds=TIMEOUT_SECONDS, file=docx.name)) from None
     except OSError as error:
-        raise ExportError(f"LibreOffice ({soffice}) could not be run: "
-                          f"{error.strerror or error}") from None
+        raise ExportError(_("LibreOffice ({program}) could not be run: {reason}").format(
+            program=soffice, reason=error.strerror or error)) from None
     if done.returncode != 0 or not pdf.is_file():
         said = " ".join((done.stderr or done.stdout or "").split())[:200]
-        raise ExportError(f"LibreOffice could not convert {docx.name} to PDF"
+        raise ExportError(_("LibreOffice could not convert {file} to PDF").format(file=docx.name)
                           + (f" ({said})" if said else ""))
     return pdf
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from smartplan_tui.exports.errors import ExportError
+from smartplan_tui.i18n import _
 from smartplan_tui.text import visible
 
 __all__ = ["DEFAULT_THEMES", "THEMES_FILE", "ThemeMap", "load_themes", "same_tag"]
@@ -94,18 +95,21 @@ def load_themes(path: str | os.PathLike[str] | None) -> ThemeMap:
     try:
         data = json.loads(where.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ExportError(f"themes file {where}: cannot be read "
-                          f"({error.strerror or error})") from None
+        raise ExportError(_("themes file {path}: cannot be read ({reason})").format(
+            path=where, reason=error.strerror or error)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ExportError(f"themes file {where}: not JSON ({error})") from None
+        raise ExportError(_("themes file {path}: not JSON ({reason})").format(
+            path=where, reason=error)) from None
     if not isinstance(data, dict):
-        raise ExportError(f"themes file {where}: must be an object of theme → list of tags")
+        raise ExportError(_("themes file {path}: must be an object of theme → list of "
+                            "tags").format(path=where))
     themes: dict[str, tuple[str, ...]] = {}
     for theme, spellings in data.items():
         if not theme.strip():
-            raise ExportError(f"themes file {where}: a theme has an empty name")
+            raise ExportError(_("themes file {path}: a theme has an empty name").format(
+                path=where))
         if not isinstance(spellings, list) or not all(isinstance(s, str) for s in spellings):
-            raise ExportError(f"themes file {where}: theme {visible(theme)!r} must map to a "
-                              "list of tags (strings)")
+            raise ExportError(_("themes file {path}: theme {theme} must map to a list of tags "
+                                "(strings)").format(path=where, theme=repr(visible(theme))))
         themes[theme.strip()] = tuple(spellings)
     return ThemeMap(themes)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from smartplan_tui.hub.state import Running, hub_file, read_running
+from smartplan_tui.i18n import _
 
 __all__ = ["HubError", "HubProcess", "find", "revoke", "start", "status", "stop"]
 
@@ -55,11 +56,13 @@ def _call(running: Running, method: str, path: str, body: dict[str, Any] | None 
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             answer = json.loads(response.read())
     except urllib.error.HTTPError as error:
-        raise HubError(f"the hub refused: {error.code} {error.reason}") from None
+        raise HubError(_("the hub refused: {code} {reason}").format(
+            code=error.code, reason=error.reason)) from None
     except (OSError, ValueError) as error:
-        raise HubError(f"the hub at {running.control_url} does not answer ({error})") from None
+        raise HubError(_("the hub at {address} does not answer ({error})").format(
+            address=running.control_url, error=error)) from None
     if not isinstance(answer, dict):
-        raise HubError("the hub's answer is not what this SmartPlan expects")
+        raise HubError(_("the hub's answer is not what this SmartPlan expects"))
     return answer
 
 
@@ -127,7 +130,7 @@ def start(home: Path, session_id: str, host: str = "0.0.0.0", port: int = 8765) 
         process.wait()
         log.seek(0)
         why = log.read().decode("utf-8", "replace").strip().splitlines()
-        raise HubError(why[-1] if why else "the hub did not start")
+        raise HubError(why[-1] if why else _("the hub did not start"))
     log.close()
     stdout = process.stdout
     # Nothing more is printed with --json; drained all the same, so it can never block.

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from smartplan_tui.hub.room_view import Refused
+from smartplan_tui.i18n import _
 from smartplan_tui.model import Vote, VoteMethod
 
 __all__ = ["ballot_doc", "swot_doc"]
@@ -24,7 +25,8 @@ def swot_doc(fields: Mapping[str, str]) -> dict[str, Any]:
 
 def _number(name: str, text: str) -> int:
     if not _NUMBER.fullmatch(text.strip()):
-        raise Refused(400, f"{name}: {text.strip()[:20]!r} is not a whole number")
+        raise Refused(400, _("{field}: {text} is not a whole number").format(
+            field=name, text=repr(text.strip()[:20])))
     return int(text)
 
 
@@ -41,7 +43,7 @@ def ballot_doc(fields: Mapping[str, str], vote: Vote | None) -> dict[str, Any]:
         scores: dict[str, dict[str, int]] = {}
         for key, value in given.items():
             if key.startswith("score."):
-                option, _, criterion = key[6:].partition(".")
+                option, _dot, criterion = key[6:].partition(".")
                 scores.setdefault(option, {})[criterion] = _number(key, value)
         doc["scores"] = scores
     else:
@@ -49,7 +51,8 @@ def ballot_doc(fields: Mapping[str, str], vote: Vote | None) -> dict[str, Any]:
         seen: dict[int, str] = {}
         for option, rank in ranks.items():
             if rank in seen:
-                raise Refused(400, f"rank: {seen[rank]} and {option} are both ranked {rank}")
+                raise Refused(400, _("rank: {first} and {second} are both ranked {rank}").format(
+                    first=seen[rank], second=option, rank=rank))
             seen[rank] = option
-        doc["ranking"] = [option for option, _ in sorted(ranks.items(), key=lambda p: p[1])]
+        doc["ranking"] = [option for option, _rank in sorted(ranks.items(), key=lambda p: p[1])]
     return doc

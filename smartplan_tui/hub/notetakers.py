@@ -113,9 +113,10 @@ class NoteTakers:
             path = request.path
             if (path.startswith("/n/") and path != "/n/login") or path.startswith("/download/"):
                 if not self._signed_in(request):
-                    raise web.HTTPForbidden(text="Open the note-takers' link again.\n")
+                    raise web.HTTPForbidden(text=_("Open the note-takers' link again.") + "\n")
                 if path == "/n/ws" and request.headers.get("Origin") not in self._origins():
-                    raise web.HTTPForbidden(text="This websocket is for the hub's own page.\n")
+                    raise web.HTTPForbidden(
+                        text=_("This websocket is for the hub's own page.") + "\n")
             return await handler(request)
 
         return guard
@@ -123,8 +124,9 @@ class NoteTakers:
     async def login(self, request: web.Request) -> web.StreamResponse:
         token = request.query.get("token", "")
         if not hmac.compare_digest(token.encode(), self._keys()[0].encode()):
-            raise web.HTTPForbidden(text="This note-takers' link is not (or no longer) "
-                                         "valid; ask the facilitator for the new one.\n")
+            raise web.HTTPForbidden(text=_("This note-takers' link is not (or no longer) "
+                                           "valid; ask the facilitator for the new one.")
+                                    + "\n")
         response = web.HTTPSeeOther("/n/")
         response.set_cookie(COOKIE, sign(self._keys()[1], secrets.token_urlsafe(12)),
                             httponly=True, samesite="Strict", path="/")

@@ -165,9 +165,13 @@ def _ballot_form(view: RoomView, vote: Vote, mine: Mapping[str, Any] | None, not
     if mine and not notice and not error:
         notice = ballot_in
     status = _status(notice, error)
+    # Translators: read aloud after an option's text by the page's script; keep {rank} as it is.
+    ranked = _("ranked {rank}")
+    unranked = _("not ranked")
     attrs = (f" data-method=\"{vote.method.value}\" data-budget=\"{vote.dots_per_voter}\""
              f" data-cap=\"{vote.max_dots_per_option or vote.dots_per_voter}\""
-             f" data-done=\"{_e(ballot_in)}\" data-change=\"{_e(change)}\"")
+             f" data-done=\"{_e(ballot_in)}\" data-change=\"{_e(change)}\""
+             f" data-ranked=\"{_e(ranked)}\" data-unranked=\"{_e(unranked)}\"")
     return (f"<form class=\"card\" id=\"ballot\" method=\"post\" action=\"/room/ballot\"{attrs}>"
             f"<input type=\"hidden\" name=\"vote\" value=\"{_e(vote.id)}\">{head}"
             f"{_rules(vote)}{voter}<ol class=\"options\">{rows}</ol>"

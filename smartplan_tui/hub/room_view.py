@@ -17,7 +17,7 @@ from typing import Any
 from smartplan_tui.collection_registry import VOTES
 from smartplan_tui.exercises import voting
 from smartplan_tui.exercises.names import vote_name
-from smartplan_tui.i18n import _
+from smartplan_tui.i18n import _, ngettext
 from smartplan_tui.model import (
     Ballot,
     ModelError,
@@ -126,10 +126,11 @@ class BallotDraft:
 
 def _fields(doc: object, known: tuple[str, ...]) -> Mapping[str, Any]:
     if not isinstance(doc, dict):
-        raise Refused(400, f"the body must be a JSON object with {', '.join(known)}")
+        raise Refused(400, _("the body must be a JSON object with {fields}").format(fields=", ".join(known)))
     for key in doc:
         if key not in known:
-            raise Refused(400, f"{key_path('', key)}: unknown field (known: {', '.join(known)})")
+            raise Refused(400, _("{field}: unknown field (known: {fields})").format(
+                field=key_path("", key), fields=", ".join(known)))
     return doc
 
 
@@ -138,9 +139,10 @@ def _text_field(doc: Mapping[str, Any], name: str, *, required: bool) -> str:
     if value is None and not required:
         return ""
     if value is None:
-        raise Refused(400, f"{name}: is missing")
+        raise Refused(400, _("{field}: is missing").format(field=name))
     if not isinstance(value, str):
-        raise Refused(400, f"{name}: must be text, not {describe(value)}")
+        raise Refused(400, _("{field}: must be text, not {value}").format(
+            field=name, value=describe(value)))
     return value
 
 
@@ -153,9 +155,11 @@ def parse_swot(doc: object) -> SwotDraft:
     try:
         quadrant = Quadrant.parse(quadrant_text)
     except ModelError as error:
-        raise Refused(400, f"quadrant: {error.reason}") from None
+        raise Refused(400, _("quadrant: {reason}").format(reason=error.reason)) from None
     if len(name) > MAX_NAME:
-        raise Refused(400, f"name: is {len(name):,} characters long; at most {MAX_NAME}")
+        raise Refused(400, ngettext("name: is {n:,} character long; at most {most}",
+                                "name: is {n:,} characters long; at most {most}",
+                                len(name)).format(n=len(name), most=MAX_NAME))
     try:
         SwotItem("new", quadrant, text, (), name)
     except ModelError as error:
@@ -166,7 +170,7 @@ def parse_swot(doc: object) -> SwotDraft:
 def check_swot_turn(room: Room) -> None:
     """409 unless the room is brainstorming the SWOT now."""
     if room.activity is not RoomActivity.SWOT:
-        raise Refused(409, "the room is not brainstorming the SWOT now")
+        raise Refused(409, _("the room is not brainstorming the SWOT now"))
 
 
 _KINDS = ("dots", "ranking", "scores")
@@ -179,8 +183,9 @@ def parse_ballot(doc: object, view: RoomView) -> BallotDraft:
     voter = _text_field(fields, "voter", required=False)
     given = [k for k in _KINDS if k in fields]
     if len(given) != 1:
-        raise Refused(400, "a ballot holds exactly one of dots, ranking or scores"
-                      + (f" (it has {', '.join(given)})" if given else ""))
+        raise Refused(400, _("a ballot holds exactly one of dots, ranking or scores (it has "
+                              "{fields})").format(fields=", ".join(given)) if given
+                      else _("a ballot holds exactly one of dots, ranking or scores"))
     kind = given[0]
     vote = check_ballot_turn(view.session, view.room, vote_id)
     value = _ballot_value(kind, fields[kind])
@@ -192,8 +197,9 @@ def parse_ballot(doc: object, view: RoomView) -> BallotDraft:
     if problem:
         raise Refused(400, f"{kind}: {problem}")
     if not value:
-        raise Refused(400, f"{kind}: {'place a dot' if kind == 'dots' else 'rank or score'} "
-                      "at least one option")
+        raise Refused(400, (_("dots: place a dot on at least one option") if kind == "dots"
+                           else _("{field}: rank or score at least one option").format(
+                               field=kind)))
     _check_voter(view.session, view.room, vote, voter)
     return BallotDraft(vote.id, ballot)
 
@@ -202,36 +208,38 @@ def _ballot_value(kind: str, value: object) -> Any:
     """The JSON value of a ballot field in the form `Ballot` takes, or 400 naming it."""
     if kind == "ranking":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise Refused(400, "ranking: must be a list of option ids, best first")
+            raise Refused(400, _("ranking: must be a list of option ids, best first"))
         return tuple(value)
     if not isinstance(value, dict):
-        raise Refused(400, f"{kind}: must be an object of option ids")
+        raise Refused(400, _("{field}: must be an object of option ids").format(field=kind))
     if kind == "dots":
         for option, n in value.items():
             if type(n) is not int:
-                raise Refused(400, f"{key_path('dots', option)}: must be a whole number, "
-                              f"not {describe(n)}")
+                raise Refused(400, _("{field}: must be a whole number, not {value}").format(
+                    field=key_path("dots", option), value=describe(n)))
         return {option: n for option, n in value.items() if n}
     for option, marks in value.items():
         if not isinstance(marks, dict):
-            raise Refused(400, f"{key_path('scores', option)}: must be an object of marks by "
-                          "criterion")
+            raise Refused(400, _("{field}: must be an object of marks by criterion").format(
+                field=key_path("scores", option)))
         for criterion, mark in marks.items():
             if type(mark) is not int:
-                raise Refused(400, f"{key_path(key_path('scores', option), criterion)}: must "
-                              f"be a whole number, not {describe(mark)}")
+                raise Refused(400, _("{field}: must be a whole number, not {value}").format(
+                    field=key_path(key_path("scores", option), criterion),
+                    value=describe(mark)))
     return {option: marks for option, marks in value.items() if marks}
 
 
 def _check_voter(session: Session, room: Room, vote: Vote, voter: str) -> None:
     if not room.names:
         if voter:
-            raise Refused(400, "voter: this vote is anonymous; leave the name out")
+            raise Refused(400, _("voter: this vote is anonymous; leave the name out"))
         return
     if not voter:
-        raise Refused(400, "voter: this vote asks for your name; choose it")
+        raise Refused(400, _("voter: this vote asks for your name; choose it"))
     if not any(p.id == voter for p in session.participants):
-        raise Refused(400, f"voter: {describe(voter)} is not a participant of this session")
+        raise Refused(400, _("voter: {name} is not a participant of this session").format(
+            name=describe(voter)))
 
 
 def check_ballot_turn(session: Session, room: Room, vote_id: str,
@@ -258,8 +266,8 @@ def cast_from_device(session: Session, room: Room, draft: BallotDraft, tag: str,
                     ranking=draft.ballot.ranking, scores=draft.ballot.scores, device=tag)
     _check_voter(session, room, vote, ballot.voter)
     if ballot.voter and any(b.voter == ballot.voter and b.device != tag for b in vote.ballots):
-        raise Refused(409, f"voter: {describe(ballot.voter)} has voted already, on another "
-                      "device or at the keyboard")
+        raise Refused(409, _("voter: {name} has voted already, on another device or at the "
+                                 "keyboard").format(name=describe(ballot.voter)))
     try:
         return voting.cast(vote, ballot)
     except ModelError as error:

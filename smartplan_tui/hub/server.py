@@ -32,6 +32,7 @@ from smartplan_tui.hub.notetakers import NoteTakers
 from smartplan_tui.hub.participants import Participants
 from smartplan_tui.hub.state import Running, hub_file, read_keys, read_running, write_state
 from smartplan_tui.hub.writer import StoreWorker
+from smartplan_tui.i18n import _
 from smartplan_tui.store import SessionStore, StoreError
 
 __all__ = ["DEFAULT_PORT", "Hub", "Ready", "run_hub"]
@@ -75,8 +76,9 @@ class Hub:
         """Open the session, listen, and record where (StoreError/OSError if it cannot)."""
         running = read_running(self.state_path)
         if running is not None and running.pid != os.getpid():
-            raise StoreError(f"a hub for session {self.session_id!r} is running already "
-                             f"(process {running.pid}): {running.participants}")
+            raise StoreError(_("a hub for session {id} is running already (process {pid}): "
+                               "{link}").format(id=repr(self.session_id), pid=running.pid,
+                                                link=running.participants))
         handle = self.store.open(self.session_id)
         self.keys = read_keys(self.state_path) or HubKeys()
         self.worker = StoreWorker(handle)

@@ -32,6 +32,7 @@ from smartplan_tui.hub.room_view import (
     check_swot_turn,
     room_view,
 )
+from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError, Room, Session, SwotItem, Vote
 from smartplan_tui.store import NewId, SessionHandle, StoreError
 
@@ -129,7 +130,7 @@ class StoreWorker:
         while not self._queue.empty():
             _edit, waiter = self._queue.get_nowait()
             if not waiter.done():
-                waiter.set_exception(Refused(503, "the hub is stopping; nothing was written"))
+                waiter.set_exception(Refused(503, _("the hub is stopping; nothing was written")))
         self._pool.shutdown(wait=True)
 
     async def call(self, work: Callable[[], T]) -> T:
@@ -171,12 +172,12 @@ class StoreWorker:
             except (StoreError, ModelError) as error:
                 # The reason names files on the laptop: the log has it, the phones do not.
                 log.warning("%d edits from the room were not saved: %s", len(batch), error)
-                outcomes = [Refused(503, "the session could not be saved just now; nothing "
-                                         "was written, try again")] * len(batch)
+                outcomes = [Refused(503, _("the session could not be saved just now; "
+                                           "nothing was written, try again"))] * len(batch)
             self.batches += 1
             with contextlib.suppress(StoreError, ModelError):
                 self.view = await self.call(self._fresh_view)
-            for (_, waiter), outcome in zip(batch, outcomes, strict=True):
+            for (_edit, waiter), outcome in zip(batch, outcomes, strict=True):
                 if waiter.done():
                     continue
                 if isinstance(outcome, Refused):

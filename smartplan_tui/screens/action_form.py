@@ -19,7 +19,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
 from smartplan_tui.exercises import actions
-from smartplan_tui.i18n import _
+from smartplan_tui.i18n import _, pgettext
 from smartplan_tui.labels import action_status_name
 from smartplan_tui.model import Action, ActionStatus, ModelError, Session, parse_date
 from smartplan_tui.screens.widgets.choice_form import ChoiceForm
@@ -35,7 +35,7 @@ _TEXT_FIELDS = (
     ("description", _("Description"), _("Specific: what exactly, where, for whom")),
     ("owner", _("Owner"), _("Who is responsible")),
     ("partners", _("Partners"), _("Separated by ;")),
-    ("start", _("Start"), _("YYYY-MM-DD")),
+    ("start", pgettext("field", "Start"), _("YYYY-MM-DD")),
     ("due", _("Due"), _("YYYY-MM-DD")),
     ("budget_eur", _("Budget €"), _("e.g. 12000")),
     ("indicator", _("Indicator"), _("How success is measured")),

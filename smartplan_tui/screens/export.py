@@ -73,8 +73,8 @@ class ExportScreen(WorkerErrors, ModalScreen[Path | None]):
     CSS_PATH = "export.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="export_close"),
-        Binding("ctrl+s", "export", "Write files", id="export_run"),
+        Binding("escape", "close", _("Close"), id="export_close"),
+        Binding("ctrl+s", "export", _("Write files"), id="export_run"),
     ]
 
     def __init__(self, session: Session, folder: Path | None = None) -> None:
@@ -93,17 +93,17 @@ class ExportScreen(WorkerErrors, ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Export the session", classes="title-line")
-            yield Label("Format", classes="field-label")
+            yield Label(_("Export the session"), classes="title-line")
+            yield Label(_("Format"), classes="field-label")
             yield Select([(f.label, f.name) for f in FORMATS.values()], value=REPORT.name,
                          allow_blank=False, id="export-format")
-            yield Label("File", classes="field-label")
+            yield Label(_("File"), classes="field-label")
             yield Input(self.default_path(REPORT), id="export-path")
             yield ProgressBar(total=1.0, show_eta=False, id="export-progress")
             yield Label("", id="export-status", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export", variant="primary", id="export-go")
-                yield Button("Close", id="export-close")
+                yield Button(_("Export"), variant="primary", id="export-go")
+                yield Button(_("Close"), id="export-close")
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()

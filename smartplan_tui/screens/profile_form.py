@@ -99,10 +99,11 @@ class ProfileScreen(ProfileFields):
                 with path.open("rb") as stream:
                     head = stream.read(16)
             except OSError as error:
-                raise StoreError(f"logo {path}: cannot be read ({error.strerror or error})"
-                                 ) from None
+                raise StoreError(_("logo {path}: cannot be read ({reason})").format(
+                    path=path, reason=error.strerror or error)) from None
             if image_kind(head) is None:
-                raise StoreError(f"logo {path}: not a PNG, JPEG or GIF image")
+                raise StoreError(_("logo {path}: not a PNG, JPEG or GIF image").format(
+                    path=path))
         self.store.profile.save(profile)
         if logo:
             profile = self.store.profile.add_logo(logo)

@@ -24,7 +24,7 @@ from textual.widgets import Header, Label, Static
 from smartplan_tui.collection_registry import AGENDA
 from smartplan_tui.exercises import agenda as agenda_logic
 from smartplan_tui.exercises.guidance import CARDS
-from smartplan_tui.i18n import _
+from smartplan_tui.i18n import _, pgettext
 from smartplan_tui.labels import kind_name
 from smartplan_tui.model import AgendaItem, ModelError, Session, SessionInfo
 from smartplan_tui.screens.guide_card import GuideCard, guide_binding, toggle_guide
@@ -71,7 +71,7 @@ class SessionScreen(LiveScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.sessions", _("Sessions"), id="session_back"),
-        Binding("s", "start", _("Start"), id="agenda_start"),
+        Binding("s", "start", pgettext("key", "Start"), id="agenda_start"),
         Binding("n", "next", _("Next"), id="agenda_next"),
         Binding("plus,equals_sign", "extend(1)", _("+5 min"), id="agenda_extend"),
         Binding("minus", "extend(-1)", _("-5 min"), id="agenda_shorten"),

@@ -26,7 +26,7 @@ from textual.widgets import Header, Label, Static, Tab, Tabs
 
 from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.exercises import swot, usage
-from smartplan_tui.i18n import _
+from smartplan_tui.i18n import _, pgettext
 from smartplan_tui.labels import quadrant_name, swot_name
 from smartplan_tui.model import Origin, Quadrant, Session, SwotItem
 from smartplan_tui.screens.confirm import ConfirmScreen
@@ -149,7 +149,7 @@ class SwotBoardScreen(LiveScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave_field", _("Leave field"), id="swot_leave_field"),
         Binding("escape", "back", _("Back"), id="swot_back"),
-        Binding("i", "capture", _("Type"), id="swot_capture"),
+        Binding("i", "capture", pgettext("key", "Type"), id="swot_capture"),
         Binding("f2", "next_quadrant", _("Next quadrant"), id="swot_next_quadrant"),
         Binding("shift+f2", "next_quadrant(-1)", _("Previous quadrant"), show=False,
                 id="swot_previous_quadrant"),
@@ -164,7 +164,7 @@ class SwotBoardScreen(LiveScreen):
         Binding("d,delete", "delete", _("Delete"), id="swot_delete"),
         Binding("u,ctrl+z", "app.undo", _("Undo"), id="swot_undo"),
         Binding("m", "move", _("Move"), id="swot_move"),
-        Binding("t", "tag", _("Tag"), id="swot_tag"),
+        Binding("t", "tag", pgettext("key", "Tag"), id="swot_tag"),
         Binding("a", "author", _("Author"), id="swot_author"),
         Binding("space", "mark", _("Mark"), id="swot_mark"),
         Binding("g", "merge", _("Merge"), id="swot_merge"),

@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 from smartplan_tui.collection_registry import COLLECTIONS, Collection, Identified
+from smartplan_tui.i18n import N_, _
 from smartplan_tui.model import (
     Action,
     ActionStatus,
@@ -58,8 +59,10 @@ Item = TypeVar("Item", bound=Identified)
 
 
 def _need(path: str, value: Any, kind: type | tuple[type, ...], what: str) -> Any:
+    """`value` if it is a `kind`; else a ModelError saying it must be `what` (an `N_` text)."""
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise ModelError(path, f"must be {what}, not {_describe(value)}")
+        raise ModelError(path, _("must be {expected}, not {value}").format(
+            expected=_(what), value=_describe(value)))
     return value
 
 
@@ -68,11 +71,11 @@ def _describe(value: Any) -> str:
 
 
 def d_str(path: str, value: Any) -> str:
-    return str(_need(path, value, str, "text"))
+    return str(_need(path, value, str, N_("text")))
 
 
 def d_int(path: str, value: Any) -> int:
-    return int(_need(path, value, int, "a whole number"))
+    return int(_need(path, value, int, N_("a whole number")))
 
 
 def d_opt_int(path: str, value: Any) -> int | None:
@@ -82,16 +85,16 @@ def d_opt_int(path: str, value: Any) -> int | None:
 def d_number(path: str, value: Any) -> int | float | None:
     if value is None:
         return None
-    number: int | float = _need(path, value, (int, float), "a number")
+    number: int | float = _need(path, value, (int, float), N_("a number"))
     return number
 
 
 def d_bool(path: str, value: Any) -> bool:
-    return bool(_need(path, value, bool, "true or false"))
+    return bool(_need(path, value, bool, N_("true or false")))
 
 
 def d_strs(path: str, value: Any) -> tuple[str, ...]:
-    items = _need(path, value, list, "a list of texts")
+    items = _need(path, value, list, N_("a list of texts"))
     return tuple(d_str(f"{path}[{i}]", item) for i, item in enumerate(items))
 
 
@@ -114,7 +117,7 @@ def d_time(path: str, value: Any) -> time | None:
     """A time of day, `HH:MM` (seconds allowed), without a time zone."""
     if value is None:
         return None
-    parsed: time = _at(path, parse_time, _need(path, value, str, "a time (HH:MM)"))
+    parsed: time = _at(path, parse_time, _need(path, value, str, N_("a time (HH:MM)")))
     return parsed
 
 
@@ -125,7 +128,8 @@ def d_enum(cls: type[StrEnum]) -> Decoder:
             return cls(text)
         except ValueError:
             allowed = ", ".join(m.value for m in cls)
-            raise ModelError(path, f"{describe(text)} is not one of {allowed}") from None
+            raise ModelError(path, _("{value} is not one of {allowed}").format(
+                value=describe(text), allowed=allowed)) from None
 
     return decode
 
@@ -138,19 +142,19 @@ def d_quadrant(path: str, value: Any) -> Quadrant:
 
 
 def d_scale(path: str, value: Any) -> tuple[int, int]:
-    items = _need(path, value, list, "a list of two whole numbers")
+    items = _need(path, value, list, N_("a list of two whole numbers"))
     if len(items) != 2:
-        raise ModelError(path, "must be two whole numbers [low, high]")
+        raise ModelError(path, _("must be two whole numbers [low, high]"))
     return d_int(f"{path}[0]", items[0]), d_int(f"{path}[1]", items[1])
 
 
 def d_int_map(path: str, value: Any) -> dict[str, int]:
-    items = _need(path, value, dict, "an object of option ids to numbers")
+    items = _need(path, value, dict, N_("an object of option ids to numbers"))
     return {k: d_int(key_path(path, k), v) for k, v in items.items()}
 
 
 def d_score_map(path: str, value: Any) -> dict[str, dict[str, int]]:
-    items = _need(path, value, dict, "an object of option ids to criteria scores")
+    items = _need(path, value, dict, N_("an object of option ids to criteria scores"))
     return {k: d_int_map(key_path(path, k), v) for k, v in items.items()}
 
 
@@ -168,7 +172,7 @@ def d_opt_score_map(path: str, value: Any) -> dict[str, dict[str, int]] | None:
 
 def d_list(decode: Callable[[str, Any], Any]) -> Decoder:
     def decode_list(path: str, value: Any) -> tuple[Any, ...]:
-        items = _need(path, value, list, "a list")
+        items = _need(path, value, list, N_("a list"))
         return tuple(decode(f"{path}[{i}]", item) for i, item in enumerate(items))
 
     return decode_list
@@ -205,15 +209,16 @@ class Spec(Generic[T]):
         self.omit_empty = omit_empty
 
     def decode(self, path: str, value: Any, *, defaults: Mapping[str, Any] | None = None) -> T:
-        doc = _need(path, value, dict, "an object")
+        doc = _need(path, value, dict, N_("an object"))
         unknown = [k for k in doc if k not in self.fields]
         if unknown:
             raise ModelError(key_path(path, unknown[0]),
-                             f"unknown field (known: {', '.join(self.fields)})")
+                             _("unknown field (known: {fields})").format(
+                                 fields=", ".join(self.fields)))
         merged = {**(defaults or {}), **doc}
         for name in self.required:
             if name not in merged:
-                raise ModelError(path, f"{name} is missing")
+                raise ModelError(path, _("{field} is missing").format(field=name))
         kwargs = {
             name: self.fields[name](f"{path}.{name}" if path else name, raw)
             for name, raw in merged.items()

@@ -43,6 +43,7 @@ from typing import Any
 import orjson
 
 from smartplan_tui.collection_registry import PARTICIPANTS
+from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError, Participant, Session, SessionInfo, legacy_session_id_ok
 from smartplan_tui.privacy import Person, Redactor, everyone, past_retention, plan_people
 from smartplan_tui.store import history
@@ -84,7 +85,8 @@ class Erasure:
                        str(doc.get("reason", "")), bool(doc.get("with_texts", False)),
                        str(doc.get("started", "")))
         except (KeyError, TypeError, AttributeError) as error:
-            raise StoreError(f"the unfinished erasure's plan cannot be read ({error})") from None
+            raise StoreError(_("the unfinished erasure's plan cannot be read ({reason})").format(
+                reason=error)) from None
 
 
 @dataclass(slots=True)
@@ -125,8 +127,9 @@ def find_person(store: SessionStore, query: str, session_id: str | None = None) 
         if found:
             people[sid] = found
     if not people:
-        where = f"session {session_id}" if session_id else "any session"
-        raise StoreError(f"no participant {query!r} in {where}")
+        raise StoreError((_("no participant {query} in session {id}") if session_id
+                          else _("no participant {query} in any session")).format(
+                              query=repr(query), id=session_id))
     return Erasure(people)
 
 
@@ -316,7 +319,8 @@ def pending(home: Path) -> Erasure | None:
     except FileNotFoundError:
         return None
     except (OSError, orjson.JSONDecodeError) as error:
-        raise StoreError(f"{path}: the unfinished erasure's plan cannot be read ({error})") from None
+        raise StoreError(_("{path}: the unfinished erasure's plan cannot be read ({reason})")
+                         .format(path=path, reason=error)) from None
     return Erasure.from_json(doc)
 
 
@@ -324,8 +328,8 @@ def erase(store: SessionStore, plan: Erasure,
           step: Callable[[str], None] | None = None) -> ErasureReport:
     """Carry out `plan`: written first, so that a kill at any instant can be completed."""
     if pending(store.home) is not None:
-        raise StoreError("an earlier erasure was not finished; run `smartplan privacy erase "
-                         "--resume` first")
+        raise StoreError(_("an earlier erasure was not finished; run `smartplan privacy erase "
+                           "--resume` first"))
     started = plan.started or time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     plan = Erasure(plan.people, Redactor(_all_people(plan)).text(plan.reason), plan.with_texts,
                    started)
@@ -337,7 +341,7 @@ def resume(store: SessionStore, step: Callable[[str], None] | None = None) -> Er
     """Complete the unfinished erasure; StoreError when there is none."""
     plan = pending(store.home)
     if plan is None:
-        raise StoreError("there is no unfinished erasure")
+        raise StoreError(_("there is no unfinished erasure"))
     return _carry_out(store, plan, step)
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from smartplan_tui.collection_registry import COLLECTIONS, Collection
+from smartplan_tui.i18n import _
 from smartplan_tui.model import (
     RESERVED_NAMES,
     ModelError,
@@ -66,19 +67,23 @@ def document_to_session(doc: Any, *, existing: Callable[[str], bool] | None = No
     made under an older, looser id rule, with --replace).
     """
     if not isinstance(doc, dict):
-        raise ModelError("", "the file must hold a JSON object with \"format\": \"smartplan/session\"")
+        raise ModelError("", _("the file must hold a JSON object with \"format\": \"{format}\"")
+                         .format(format=FORMAT))
     if doc.get("format") != FORMAT:
-        raise ModelError("format", f"must be {FORMAT!r}, not {describe(doc.get('format'))}")
+        raise ModelError("format", _("must be {expected}, not {value}").format(
+            expected=repr(FORMAT), value=describe(doc.get("format"))))
     version = doc.get("version")
     if type(version) is not int or version != VERSION:  # True == 1 == 1.0, but neither is 1
-        raise ModelError("version", f"version {describe(version)} is not supported "
-                         f"(this SmartPlan reads version {VERSION})")
+        raise ModelError("version", _("version {version} is not supported (this SmartPlan reads "
+                                       "version {supported})").format(
+                                           version=describe(version), supported=VERSION))
     unknown = [k for k in doc if k not in _TOP_LEVEL]
     if unknown:
-        raise ModelError(key_path("", unknown[0]), f"unknown field (known: {', '.join(_TOP_LEVEL)})")
+        raise ModelError(key_path("", unknown[0]), _("unknown field (known: {fields})").format(
+            fields=", ".join(_TOP_LEVEL)))
     head = doc.get("session")
     if not isinstance(head, dict):
-        raise ModelError("session", "must be an object with at least a title")
+        raise ModelError("session", _("must be an object with at least a title"))
     title = head.get("title")
     defaults = {"id": slugify(title)} if isinstance(title, str) else {}
     info = INFO.decode("session", head, defaults=defaults)
@@ -91,7 +96,7 @@ def document_to_session(doc: Any, *, existing: Callable[[str], bool] | None = No
         if raw is None:
             continue
         if not isinstance(raw, list):
-            raise ModelError(collection.name, "must be a list")
+            raise ModelError(collection.name, _("must be a list"))
         lists[collection.name] = _decode_list(collection, raw)
     session = Session.of(info, lists)
     problems = reference_problems(session)
@@ -216,7 +221,8 @@ def loads(text: str | bytes, source: str) -> Any:
             decoded = codecs.decode(text, encoding)
         except UnicodeDecodeError as error:
             name = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
-            raise ModelError("", f"{source}: not {name} text (byte {error.start})") from None
+            raise ModelError("", _("{source}: not {encoding} text (byte {at})").format(
+                source=source, encoding=name, at=error.start)) from None
         text = decoded  # the codec has dropped the byte order mark, if any
     else:
         text = text.removeprefix("\ufeff")
@@ -225,19 +231,23 @@ def loads(text: str | bytes, source: str) -> Any:
         doc = json.loads(text, object_pairs_hook=duplicates, parse_int=_parse_int,
                          parse_float=_parse_float, parse_constant=_parse_constant)
     except json.JSONDecodeError as error:
-        raise ModelError("", f"{source}: not valid JSON at line {error.lineno} column "
-                         f"{error.colno}: {error.msg}") from None
+        raise ModelError("", _("{source}: not valid JSON at line {line} column {column}: "
+                                 "{reason}").format(source=source, line=error.lineno,
+                                                    column=error.colno, reason=error.msg)
+                         ) from None
     except _Refused as error:
         raise ModelError("", f"{source}: {error.reason}{_where(text, error.token)}") from None
     except RecursionError:
-        raise ModelError("", f"{source}: the JSON is nested too deeply") from None
+        raise ModelError("", _("{source}: the JSON is nested too deeply").format(
+            source=source)) from None
     except ValueError as error:  # any other limit of the parser: still one line, no traceback
-        raise ModelError("", f"{source}: not valid JSON: {describe(str(error))}") from None
+        raise ModelError("", _("{source}: not valid JSON: {reason}").format(
+            source=source, reason=describe(str(error)))) from None
     if duplicates.found:
         obj, key = duplicates.found[0]
         path = _path_of(doc, obj)
-        where = f"the key {describe(key)} appears twice"
         if path:
-            raise ModelError(path, where)
-        raise ModelError("", f"{source}: {where} in the top-level object")
+            raise ModelError(path, _("the key {key} appears twice").format(key=describe(key)))
+        raise ModelError("", _("{source}: the key {key} appears twice in the top-level "
+                               "object").format(source=source, key=describe(key)))
     return doc

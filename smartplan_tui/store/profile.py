@@ -10,6 +10,7 @@ from pathlib import Path
 
 import orjson
 
+from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError, ProjectProfile, Session
 from smartplan_tui.store.codec import PROFILE, encode
 from smartplan_tui.store.errors import StoreError
@@ -49,11 +50,13 @@ class ProfileFile:
         except FileNotFoundError:
             return ProjectProfile()
         except OSError as error:
-            raise StoreError(f"{self.path}: cannot be read ({error.strerror or error})") from None
+            raise StoreError(_("{path}: cannot be read ({reason})").format(
+                path=self.path, reason=error.strerror or error)) from None
         try:
             profile = PROFILE.decode("profile", orjson.loads(data))
         except orjson.JSONDecodeError as error:
-            raise StoreError(f"{self.path}: not JSON ({error})") from None
+            raise StoreError(_("{path}: not JSON ({reason})").format(
+                path=self.path, reason=error)) from None
         except ModelError as error:
             raise StoreError(f"{self.path}: {error}") from None
         assert isinstance(profile, ProjectProfile)
@@ -63,8 +66,8 @@ class ProfileFile:
         try:
             write_atomically(self.path, orjson.dumps(encode(profile), option=orjson.OPT_INDENT_2))
         except OSError as error:
-            raise StoreError(f"{self.path}: could not save the profile "
-                             f"({error.strerror or error})") from None
+            raise StoreError(_("{path}: could not save the profile ({reason})").format(
+                path=self.path, reason=error.strerror or error)) from None
 
     def add_logo(self, source: str | os.PathLike[str]) -> ProjectProfile:
         """Copy an image into the logos folder and add it to the profile's logos."""
@@ -73,18 +76,19 @@ class ProfileFile:
             with path.open("rb") as stream:
                 data = stream.read(_MAX_LOGO_BYTES + 1)
         except OSError as error:
-            raise StoreError(f"logo {path}: cannot be read ({error.strerror or error})") from None
+            raise StoreError(_("logo {path}: cannot be read ({reason})").format(
+                path=path, reason=error.strerror or error)) from None
         if image_kind(data) is None:
-            raise StoreError(f"logo {path}: not a PNG, JPEG or GIF image")
+            raise StoreError(_("logo {path}: not a PNG, JPEG or GIF image").format(path=path))
         if len(data) > _MAX_LOGO_BYTES:
-            raise StoreError(f"logo {path}: larger than 10 MB")
+            raise StoreError(_("logo {path}: larger than 10 MB").format(path=path))
         profile = self.load()
         name = path.name
         try:
             write_atomically(self.logos_folder / name, data)
         except OSError as error:
-            raise StoreError(f"logo {path}: could not be copied ({error.strerror or error})"
-                             ) from None
+            raise StoreError(_("logo {path}: could not be copied ({reason})").format(
+                path=path, reason=error.strerror or error)) from None
         if name not in profile.logos:
             profile = replace(profile, logos=(*profile.logos, name))
             self.save(profile)

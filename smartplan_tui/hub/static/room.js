@@ -99,7 +99,8 @@
         $(".badge", row).textContent = at < 0 ? "" : String(at + 1);
         row.classList.toggle("ranked", at >= 0);
         row.setAttribute("aria-label", $(".text", row).textContent +
-          (at < 0 ? ", not ranked" : ", ranked " + (at + 1)));
+          ", " + (at < 0 ? form.dataset.unranked
+            : form.dataset.ranked.replace("{rank}", String(at + 1))));
       });
     }
     function toggle(row) {

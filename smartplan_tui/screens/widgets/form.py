@@ -74,8 +74,8 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="form_cancel"),
-        Binding("ctrl+s", "submit", "Save", id="form_submit"),
+        Binding("escape", "cancel", _("Cancel"), id="form_cancel"),
+        Binding("ctrl+s", "submit", _("Save"), id="form_submit"),
     ]
 
     heading = "Edit"

@@ -9,6 +9,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.widgets import Input
 
+from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError
 from smartplan_tui.screens.widgets.form import FormScreen, field
 
@@ -27,15 +28,17 @@ class PathFormScreen(FormScreen[Path]):
         self.must_exist = must_exist
 
     def compose_fields(self) -> ComposeResult:
-        yield from field("File", Input(self.default, id="path", placeholder="path/to/file"))
+        yield from field(_("File"), Input(self.default, id="path",
+                                           placeholder=_("path/to/file")))
 
     def build(self) -> Path:
         text = self.text("path").strip()
         if not text:
-            raise ModelError("file", "type a path")
+            raise ModelError("file", _("type a path"))
         path = Path(text).expanduser()
         if self.must_exist and not path.is_file():
-            raise ModelError("file", f"{path} is not a file")
+            raise ModelError("file", _("{path} is not a file").format(path=path))
         if not self.must_exist and not path.parent.is_dir():
-            raise ModelError("file", f"folder {path.parent} does not exist")
+            raise ModelError("file", _("folder {path} does not exist").format(
+                path=path.parent))
         return path
