@@ -18,8 +18,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["LONG_REST", "PICTURES", "ROW_LIMIT", "and_list", "columns", "fit", "json_text",
-           "quoted", "shorten", "visible"]
+__all__ = ["LONG_REST", "PICTURES", "ROW_LIMIT", "and_list", "columns", "eighths_bar", "fit",
+           "json_text", "quoted", "shorten", "visible"]
 
 #: Columns of an item's text when a message names the item by it.
 QUOTE_WIDTH = 40
@@ -155,3 +155,16 @@ def _width(ch: str) -> int:
     if unicodedata.combining(ch):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def eighths_bar(value: float, top: float, width: int) -> str:
+    """A bar of `width` cells at `top`, in eighths of a cell so that small gaps still show
+    (the command line's result tables and the screens' charts draw the same bars)."""
+    if top <= 0 or value <= 0 or width <= 0:
+        return ""
+    eighths = round(value / top * width * 8)
+    full, part = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[part] if part else "")

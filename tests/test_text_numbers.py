@@ -17,7 +17,7 @@ from smartplan_tui.exports.markdown import render_markdown
 from smartplan_tui.model import Ballot, Vote, VoteMethod, VoteOption
 from smartplan_tui.numbers import format_column, format_number, rounded
 from smartplan_tui.screens.widgets.columns import cell
-from smartplan_tui.text import and_list, columns, fit, shorten
+from smartplan_tui.text import and_list, columns, eighths_bar, fit, shorten
 
 runner = CliRunner()
 
@@ -145,3 +145,10 @@ def test_the_command_line_letters_options_as_the_app_does(home: Path) -> None:
     assert _cli(home, "add", "swot", "w", "S", "Harbour")[0] == 0
     assert _cli(home, "add", "vote", "w", "Again?", "--from", "s1", *typed[:54])[0] == 0
     assert _option_ids(home, "w")[25:] == ["Z", "AA", "AB"]
+
+
+def test_a_bar_is_drawn_in_eighths_of_a_cell_and_is_empty_without_a_value() -> None:
+    assert eighths_bar(10, 10, 4) == "████"
+    assert eighths_bar(5, 10, 3) == "█▌"  # 1.5 cells
+    assert eighths_bar(1, 80, 10) == "▏"  # one eighth still shows
+    assert eighths_bar(0, 10, 4) == eighths_bar(3, 0, 4) == eighths_bar(3, 10, 0) == ""

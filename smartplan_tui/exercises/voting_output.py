@@ -8,13 +8,12 @@ from smartplan_tui.exercises.voting_result import VoteResult
 from smartplan_tui.i18n import N_, _, ngettext
 from smartplan_tui.model import VoteMethod
 from smartplan_tui.numbers import format_column, rounded
-from smartplan_tui.text import fit, shorten
+from smartplan_tui.text import eighths_bar, fit, shorten
 
 __all__ = ["JSON_PLACES", "render_table", "result_to_json"]
 
 BAR_WIDTH = 30
 LABEL_WIDTH = 40
-_EIGHTHS = " ▏▎▍▌▋▊▉"
 #: The unit of each method's score column (message ids).
 _UNITS = {VoteMethod.DOT: N_("dots"), VoteMethod.BORDA: N_("points"), VoteMethod.SCHULZE: N_("wins"),
           VoteMethod.IRV: N_("votes"), VoteMethod.SCORE: N_("mean")}
@@ -58,14 +57,6 @@ def result_to_json(result: VoteResult) -> dict[str, Any]:
     return data
 
 
-def _bar(value: float, top: float) -> str:
-    if top <= 0 or value <= 0:
-        return ""
-    eighths = round(value / top * BAR_WIDTH * 8)
-    full, part = divmod(eighths, 8)
-    return "█" * full + (_EIGHTHS[part] if part else "")
-
-
 def render_table(result: VoteResult, *, explain: bool = True, header: bool = False) -> str:
     """A plain-text table (no markup) with bars, for the command line.
 
@@ -90,7 +81,7 @@ def render_table(result: VoteResult, *, explain: bool = True, header: bool = Fal
         # Participant text is shown, never interpreted, and a row stays one line.
         label = fit(result.labels.get(row.option, ""), LABEL_WIDTH)
         lines.append(f"{row.rank:>{rank_width}}  {row.option:<{id_width}}  {label}  "
-                     f"{score:>{score_width}}  {_bar(float(row.score), top)}".rstrip())
+                     f"{score:>{score_width}}  {eighths_bar(float(row.score), top, BAR_WIDTH)}".rstrip())
     if result.ties and result.counted > 0:
         lines.append(_("ties: {ties} (tie rule: {rule})").format(
             ties="; ".join(" = ".join(g) for g in result.ties), rule=result.tie_rule.value))

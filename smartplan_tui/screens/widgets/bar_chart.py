@@ -17,11 +17,10 @@ from textual.widget import Widget
 
 from smartplan_tui.i18n import _
 from smartplan_tui.numbers import format_column
-from smartplan_tui.text import fit
+from smartplan_tui.text import eighths_bar, fit
 
-__all__ = ["Bar", "BarChart", "bar_text"]
+__all__ = ["Bar", "BarChart"]
 
-_EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +32,6 @@ class Bar:
     label: str
     score: float
     tied: bool = False
-
-
-def bar_text(value: float, top: float, width: int) -> str:
-    """A bar of `width` cells at `top`, in eighths of a cell so small gaps still show."""
-    if top <= 0 or value <= 0 or width <= 0:
-        return ""
-    eighths = round(value / top * width * 8)
-    full, part = divmod(eighths, 8)
-    return "█" * full + (_EIGHTHS[part] if part else "")
 
 
 class BarChart(Widget):
@@ -84,5 +74,5 @@ class BarChart(Widget):
             text.append(f"{bar.option:<{id_width}} ", style="bold")
             text.append(fit(bar.label, label_width) + " ")
             text.append(f"{score:>{score_width}} ")
-            text.append(bar_text(bar.score, top, bar_width), style=bar_style)
+            text.append(eighths_bar(bar.score, top, bar_width), style=bar_style)
         return text
