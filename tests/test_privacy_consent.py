@@ -75,6 +75,8 @@ def test_summary_lists_what_holds_and_what_does_not() -> None:
         Consent("photos", True, AT), Consent("attendance", True, AT),
         Consent("contact", True, AT, withdrawn_at=AT)))
     assert consent_summary(person, PURPOSES) == "attendance, photos; no: contact"
+    assert consent_summary(person, PURPOSES, {"photos": "Photos", "contact": "Contact"}) == (
+        "attendance, Photos; no: Contact")
     assert consent_summary(Participant("p2", "Jonas"), PURPOSES) == ""
 
 
@@ -87,7 +89,7 @@ def test_attendance_list_prints_the_consent_column(tmp_path: Path) -> None:
     document = open_docx(path)
     rows = table_rows(find_table(document, "No."))
     assert rows[0] == ["No.", "Name", "Organisation", "Country", "Consent", "Signature"]
-    assert rows[1][1] == first.name and rows[1][4] == "attendance; no: photos"
+    assert rows[1][1] == first.name and rows[1][4] == "Attendance; no: Photos"
     assert rows[2][4] == ""
     assert any(p.text.startswith("Consent: Attendance: My name, organisation and signature")
                for p in document.paragraphs)

@@ -114,7 +114,7 @@ async def test_consent_is_shown_recorded_and_withdrawn_on_the_participants_scree
             ("attendance", True, "paper", "Aiva"), ("photos", False, "paper", "Aiva")]
         assert all(c.at is not None for c in person.consent)
         table = app.screen.query_one(DataTable)
-        assert str(table.get_row("p5")[-1]) == "attendance; no: photos"
+        assert str(table.get_row("p5")[-1]) == "Attendance; no: Photos"
 
         await pilot.press("k")
         await settle(pilot)
@@ -124,4 +124,4 @@ async def test_consent_is_shown_recorded_and_withdrawn_on_the_participants_scree
         withdrawn = stored(store, "camp").find(PARTICIPANTS, "p5").consent
         assert withdrawn[0].given and withdrawn[0].withdrawn_at is not None
         assert withdrawn[1] == person.consent[1]  # unchanged purposes keep their answer
-        assert str(app.screen.query_one(DataTable).get_row("p5")[-1]) == "no: attendance, photos"
+        assert str(app.screen.query_one(DataTable).get_row("p5")[-1]) == "no: Attendance, Photos"

@@ -77,12 +77,15 @@ def withdraw_consent(person: Participant, purpose: str, *, at: datetime) -> Part
         replace(c, withdrawn_at=at) if c.purpose == purpose else c for c in person.consent))
 
 
-def consent_summary(person: Participant, purposes: Sequence[str]) -> str:
+def consent_summary(person: Participant, purposes: Sequence[str],
+                    names: Mapping[str, str] | None = None) -> str:
     """`attendance, photos` — the purposes consented to and not withdrawn, in the profile's
-    order; `no: contact` lists refusals and withdrawals; empty when nothing was asked."""
+    order; `no: contact` lists refusals and withdrawals; empty when nothing was asked.
+    `names` shows a purpose by what a reader calls it (`Photos`) instead of its id."""
     by_purpose = {c.purpose: c for c in person.consent}
-    given = [p for p in purposes if p in by_purpose and by_purpose[p].holds]
-    refused = [p for p in purposes if p in by_purpose and not by_purpose[p].holds]
+    shown = names or {}
+    given = [shown.get(p, p) for p in purposes if p in by_purpose and by_purpose[p].holds]
+    refused = [shown.get(p, p) for p in purposes if p in by_purpose and not by_purpose[p].holds]
     parts = [", ".join(given)] if given else []
     if refused:
         parts.append(_("no: {purposes}").format(purposes=", ".join(refused)))

@@ -65,10 +65,11 @@ def write_attendance(session: Session, path: str | os.PathLike[str],
                       N_("Consent")]
     headers = [*(_(column) for column in ids_of_columns), *signatures]
     ids = [p.id for p in purposes]
+    names = {p.id: labels.consent_purpose_name(p) for p in purposes}
     rows = [(f"{i}.", p.name, p.organisation, p.country,
              *([p.email] if "email" in extra else []),
              *([""] if "organisation type" in extra else []),
-             consent_summary(p, ids), *([""] * len(signatures)))
+             consent_summary(p, ids, names), *([""] * len(signatures)))
             for i, p in enumerate(session.participants, 1)]
     before = len(content.profile_lines(profile)) + len(content.title_block(session)) + len(
         purposes) + 1

@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Input, Static
 
+from smartplan_tui import labels
 from smartplan_tui.collection_registry import PARTICIPANTS
 from smartplan_tui.exercises.consent import consent_summary
 from smartplan_tui.exercises.participants import count_by, parse_csv
@@ -110,10 +111,12 @@ class ParticipantsScreen(LiveScreen):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        purposes = [p.id for p in self.purposes()]
+        asked = self.purposes()
+        purposes = [p.id for p in asked]
+        names = {p.id: labels.consent_purpose_name(p) for p in asked}
         for p in session.participants:
             table.add_row(*(literal(getattr(p, name), limit=60) for name in FIELDS),
-                          literal(consent_summary(p, purposes), limit=60), key=p.id)
+                          literal(consent_summary(p, purposes, names), limit=60), key=p.id)
         if session.participants:
             table.move_cursor(row=min(row, len(session.participants) - 1))
         self.query_one("#participant-counts", Static).update(counts_text(session))
