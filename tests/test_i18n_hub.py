@@ -81,6 +81,22 @@ async def test_a_device_without_a_choice_gets_the_interface_language(store: Sess
         assert _lang(page) == "lt" and "Laukiama moderatoriaus" in page
 
 
+async def test_a_phone_set_to_english_gets_the_rooms_language_and_one_in_lithuanian_its_own(
+        store: SessionStore) -> None:
+    set_interface_language("lv")
+    sid = make_session(store)
+    async with running_hub(store, sid) as hub, await join(hub) as device:
+        await shown(hub, device, "off")
+        async with device.get(hub.links.origin + "/room",
+                              headers={"Accept-Language": "en-US,en;q=0.9"}) as response:
+            page = await response.text()
+        assert _lang(page) == "lv" and "Gaidām moderatoru" in page
+        async with device.get(hub.links.origin + "/room",
+                              headers={"Accept-Language": "lt-LT,en;q=0.8"}) as response:
+            page = await response.text()
+        assert _lang(page) == "lt" and "Laukiama moderatoriaus" in page
+
+
 def test_accept_language_picks_the_best_weighted_language_we_speak() -> None:
     assert accepted_language("de-DE,lv;q=0.7,lt;q=0.9") == "lt"
     assert accepted_language("en-GB,en;q=0.9,lv;q=0.8") == "en"

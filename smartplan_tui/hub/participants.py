@@ -7,7 +7,9 @@ The page posts the same edits as plain forms (`/room/swot`, `/room/ballot`) when
 are off; both kinds go through the same checks (`room_view`) and the same writer.
 
 Each request is answered in its device's language: `?lang=` (remembered in a cookie), else
-the first of SmartPlan's languages in `Accept-Language`, else the interface language.
+Latvian or Lithuanian when `Accept-Language` asks for one of them first, else the interface
+language. A browser's English is taken as its default rather than a choice, so an
+English-speaking phone still gets the room's language, as the facilitator set it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,14 @@ from smartplan_tui.hub.keys import HubKeys, device_tag, new_device_id, normal_co
 from smartplan_tui.hub.page import added_notice, ballot_in_notice, page, unjoined_page
 from smartplan_tui.hub.room_view import Refused, RoomView, parse_ballot, parse_swot
 from smartplan_tui.hub.writer import AddSwot, CastBallot, StoreWorker
-from smartplan_tui.i18n import LANGUAGES, _, interface_language, normalise_language, writing_in
+from smartplan_tui.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    _,
+    interface_language,
+    normalise_language,
+    writing_in,
+)
 from smartplan_tui.model import ModelError
 from smartplan_tui.store import loads
 
@@ -53,13 +62,15 @@ Handler = Callable[["Participants", web.Request], Awaitable[web.StreamResponse]]
 
 
 def page_language(request: web.Request) -> str:
-    """The language to answer `request` in: `?lang=`, its cookie, `Accept-Language`, the
-    interface's (a value SmartPlan does not speak is passed over)."""
+    """The language to answer `request` in: `?lang=`, its cookie, `Accept-Language` when it
+    asks first for a language other than English, the interface's (a value SmartPlan does not
+    speak is passed over)."""
     for value in (request.query.get("lang"), request.cookies.get(LANGUAGE_COOKIE)):
         code = normalise_language(value)
         if code is not None:
             return code
-    return accepted_language(request.headers.get("Accept-Language", "")) or interface_language()
+    asked = accepted_language(request.headers.get("Accept-Language", ""))
+    return asked if asked not in (None, DEFAULT_LANGUAGE) else interface_language()
 
 
 def accepted_language(header: str) -> str | None:
