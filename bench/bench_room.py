@@ -83,19 +83,6 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -217,6 +204,9 @@ async def bench_hub(home: Path) -> dict[str, Any]:
 async def bench_notetakers(hub_pid: int, links: dict[str, str], store: SessionStore,
                            session_id: str) -> tuple[list[tuple[float, float, float]], float]:
     """Open note-takers one by one; the memory of each one's app process once it drew."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.hub_support import child_pids  # the same /proc walk the hub's tests use
+
     origin = links["participants"].rsplit("/j/", 1)[0]
     browsers = _devices(NOTETAKERS)
     sockets = []
@@ -233,7 +223,7 @@ async def bench_notetakers(hub_pid: int, links: dict[str, str], store: SessionSt
                     if message.type is aiohttp.WSMsgType.BINARY:
                         seen += len(message.data)
         await asyncio.sleep(1.0)  # let every app settle after its first paint
-        apps = [pid for pid in _children(hub_pid)
+        apps = [pid for pid in child_pids(hub_pid)
                 if b"notetaker_app" in Path(f"/proc/{pid}/cmdline").read_bytes()]
         assert len(apps) == NOTETAKERS, apps
         before = {pid: _cpu_seconds(pid) for pid in apps}

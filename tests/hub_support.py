@@ -6,6 +6,7 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import aiohttp
@@ -88,3 +89,17 @@ async def shown(hub: Hub, device: aiohttp.ClientSession, activity: str,
         return doc if doc["activity"] == activity else None
 
     return await eventually(seen, seconds)
+
+
+def child_pids(pid: int) -> set[int]:
+    """Every process whose parent is `pid` (Linux /proc): the note-takers' apps a hub starts."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from hub_support import eventually, make_session
+from hub_support import child_pids, eventually, make_session
 
 from smartplan_tui.store import SessionStore
 
@@ -36,20 +36,6 @@ def _read_line(process: subprocess.Popen[bytes], seconds: float = 20.0) -> bytes
         timer.cancel()
     assert line, "serve printed nothing more"
     return line
-
-
-def _children(pid: int) -> set[int]:
-    """Every process whose parent is `pid` (Linux /proc)."""
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.add(int(entry.name))
-    return found
 
 
 def _alive(pid: int) -> bool:
@@ -85,7 +71,7 @@ def test_serve_json_prints_one_line_serves_and_exits_0_on_sigterm_leaving_nothin
                 await socket.receive()  # the note-taker's app draws: it runs
 
                 async def apps() -> set[int]:
-                    return _children(hub.pid)
+                    return child_pids(hub.pid)
 
                 children = await eventually(apps, 20)
                 started = time.monotonic()
