@@ -7,16 +7,13 @@ data home, and a session's own profile over it (`SessionProfileForm`).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
 from smartplan_tui.i18n import N_, _
 from smartplan_tui.model import PROFILE_KEYS, ProjectProfile
 from smartplan_tui.screens.widgets.form import FormScreen, field
-from smartplan_tui.store import SessionStore, StoreError
-from smartplan_tui.store.profile import image_kind
+from smartplan_tui.store import SessionStore
 from smartplan_tui.text import visible
 
 LABELS = {
@@ -94,16 +91,7 @@ class ProfileScreen(ProfileFields):
         profile = self.read_profile()
         logo = self.text("profile-new-logo").strip()
         if logo:
-            path = Path(logo).expanduser()
-            try:
-                with path.open("rb") as stream:
-                    head = stream.read(16)
-            except OSError as error:
-                raise StoreError(_("logo {path}: cannot be read ({reason})").format(
-                    path=path, reason=error.strerror or error)) from None
-            if image_kind(head) is None:
-                raise StoreError(_("logo {path}: not a PNG, JPEG or GIF image").format(
-                    path=path))
+            self.store.profile.read_logo(logo)  # refused before anything is saved
         self.store.profile.save(profile)
         if logo:
             profile = self.store.profile.add_logo(logo)

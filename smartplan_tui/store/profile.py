@@ -69,8 +69,10 @@ class ProfileFile:
             raise StoreError(_("{path}: could not save the profile ({reason})").format(
                 path=self.path, reason=error.strerror or error)) from None
 
-    def add_logo(self, source: str | os.PathLike[str]) -> ProjectProfile:
-        """Copy an image into the logos folder and add it to the profile's logos."""
+    @staticmethod
+    def read_logo(source: str | os.PathLike[str]) -> tuple[Path, bytes]:
+        """The image file `source` names and its bytes, refused in one line when it cannot be
+        read, is no PNG, JPEG or GIF, or is too large (a form checks before it saves)."""
         path = Path(source).expanduser()
         try:
             with path.open("rb") as stream:
@@ -82,6 +84,11 @@ class ProfileFile:
             raise StoreError(_("logo {path}: not a PNG, JPEG or GIF image").format(path=path))
         if len(data) > _MAX_LOGO_BYTES:
             raise StoreError(_("logo {path}: larger than 10 MB").format(path=path))
+        return path, data
+
+    def add_logo(self, source: str | os.PathLike[str]) -> ProjectProfile:
+        """Copy an image into the logos folder and add it to the profile's logos."""
+        path, data = self.read_logo(source)
         profile = self.load()
         name = path.name
         try:
