@@ -339,7 +339,7 @@ def export(
     session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
     fmt: Annotated[str, typer.Option(
         "--format", parser=_export_format, metavar="|".join(FORMATS),
-        help="; ".join(f"{f.name}: {_(f.label)}" for f in FORMATS.values()) + ".",
+        help="; ".join(f"{f.name}: {f.label}" for f in FORMATS.values()) + ".",
     )] = INTERCHANGE.name,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help=_("File to write (default: ID plus the format's ending; "
