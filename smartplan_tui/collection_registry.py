@@ -15,7 +15,6 @@ codec keeps the decode spec of each entry's class.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from smartplan_tui.i18n import N_
@@ -29,6 +28,7 @@ from smartplan_tui.model import (
     TowsStrategy,
     Vote,
 )
+from smartplan_tui.records import record
 
 __all__ = [
     "ACTIONS",
@@ -55,7 +55,7 @@ class Identified(Protocol):
 T = TypeVar("T", bound=Identified)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(eq=False)
 class Collection(Generic[T]):
     """One list of a session, typed by its items. Entries are compared by identity."""
 
@@ -65,7 +65,7 @@ class Collection(Generic[T]):
     id_prefix: str
     """The store's new ids are this and a number (`s7`); unique among the lists."""
     singular: str
-    """One item in messages: `session ws has no SWOT item 's9'`."""
+    """One item in messages (`session ws has no SWOT item 's9'`), marked for translation."""
     plural: str
     """Several items, as the counts panel labels them (`SWOT items`), marked for translation."""
 
@@ -78,13 +78,14 @@ class Collection(Generic[T]):
         return f"Collection({self.name!r})"
 
 
-PARTICIPANTS = Collection("participants", Participant, "p", "participant", N_("participants"))
-AGENDA = Collection("agenda", AgendaItem, "ag", "agenda item", N_("agenda items"))
-SWOT = Collection("swot", SwotItem, "s", "SWOT item", N_("SWOT items"))
-TOWS = Collection("tows", TowsStrategy, "t", "TOWS strategy", N_("TOWS strategies"))
-VOTES = Collection("votes", Vote, "v", "vote", N_("votes"))
-ACTIONS = Collection("actions", Action, "a", "action", N_("actions"))
-NOTES = Collection("notes", Note, "n", "note", N_("notes"))
+PARTICIPANTS = Collection("participants", Participant, "p", N_("participant"),
+                          N_("participants"))
+AGENDA = Collection("agenda", AgendaItem, "ag", N_("agenda item"), N_("agenda items"))
+SWOT = Collection("swot", SwotItem, "s", N_("SWOT item"), N_("SWOT items"))
+TOWS = Collection("tows", TowsStrategy, "t", N_("TOWS strategy"), N_("TOWS strategies"))
+VOTES = Collection("votes", Vote, "v", N_("vote"), N_("votes"))
+ACTIONS = Collection("actions", Action, "a", N_("action"), N_("actions"))
+NOTES = Collection("notes", Note, "n", N_("note"), N_("notes"))
 
 #: Every list, in the order of the interchange format and of the `Session` fields.
 COLLECTIONS: tuple[Collection[Any], ...] = (PARTICIPANTS, AGENDA, SWOT, TOWS, VOTES, ACTIONS,

@@ -15,12 +15,13 @@ facilitators' own text is never passed through these.
 
 from __future__ import annotations
 
-import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from smartplan_tui.mo_file import Catalogue, read_catalogue
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -57,14 +58,17 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 
 _interface = DEFAULT_LANGUAGE
 _writing: ContextVar[str | None] = ContextVar("smartplan_writing_language", default=None)
-_catalogues: dict[str, gettext.NullTranslations] = {}
+_catalogues: dict[str, Catalogue] = {}
 
 
-def _catalogue(language: str) -> gettext.NullTranslations:
+def _catalogue(language: str) -> Catalogue:
     """The compiled catalogue of `language` (an empty one for English or when none is found)."""
     found = _catalogues.get(language)
     if found is None:
-        found = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+        try:
+            found = read_catalogue(LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo")
+        except (OSError, ValueError):  # gettext's fallback: the texts stay in English
+            found = Catalogue({}, {}, lambda n: 0 if n == 1 else 1)
         _catalogues[language] = found
     return found
 
@@ -98,7 +102,8 @@ def set_interface_language(language: str) -> None:
     global _interface
     code = normalise_language(language)
     if code is None:
-        raise ValueError(f"unknown language {language!r}: choose one of {', '.join(LANGUAGES)}")
+        raise ValueError(_("unknown language {language!r}: choose one of {choices}").format(
+            language=language, choices=", ".join(LANGUAGES)))
     _interface = code
 
 

@@ -18,6 +18,7 @@ from smartplan_tui.model import (
     ConsentPurpose,
     Quadrant,
     SessionKind,
+    TieRule,
     TowsType,
     VoteMethod,
     VoteStatus,
@@ -25,21 +26,29 @@ from smartplan_tui.model import (
 
 __all__ = [
     "ACTION_STATUS_NAMES",
+    "BALLOT_KIND_NAMES",
+    "CONSENT_WAY_NAMES",
+    "CRITERION_NAMES",
     "EXERCISE_NAMES",
     "KIND_NAMES",
     "METHOD_NAMES",
     "QUADRANT_NAMES",
     "SWOT_NAME",
+    "TIE_RULE_NAMES",
     "TOWS_NAME",
     "VOTE_STATUS_NAMES",
     "action_status_name",
+    "ballot_kind_name",
     "consent_purpose_name",
     "consent_purpose_text",
+    "consent_way_name",
+    "criterion_name",
     "exercise_name",
     "kind_name",
     "method_name",
     "quadrant_name",
     "swot_name",
+    "tie_rule_name",
     "tows_meaning",
     "tows_type_label",
     "vote_status_name",
@@ -84,9 +93,23 @@ METHOD_NAMES: dict[VoteMethod, str] = {
     VoteMethod.SCORE: N_("Score voting"),
 }
 
+#: What a score vote's default criteria (`model.Vote.criteria`) are called; a facilitator's
+#: own criteria are shown as typed.
+CRITERION_NAMES: dict[str, str] = {"impact": N_("impact"), "feasibility": N_("feasibility")}
+
+#: What a ballot holds (`Ballot.kind`, `VoteMethod.ballot_kind`), as a message names it.
+BALLOT_KIND_NAMES: dict[str, str] = {
+    "dots": N_("dots"), "ranking": N_("ranking"), "scores": N_("scores"),
+}
+
 #: What the default consent purposes are called; a profile's own purposes show their id.
 CONSENT_PURPOSE_NAMES: dict[str, str] = {
     "attendance": N_("Attendance"), "photos": N_("Photos"), "contact": N_("Contact"),
+}
+
+#: How a consent was given (`model.CONSENT_WAYS`), as the consent form offers it.
+CONSENT_WAY_NAMES: dict[str, str] = {
+    "form": N_("on the form"), "paper": N_("on paper"), "verbal": N_("verbally"),
 }
 
 #: What an agenda item's `exercise` is called (`voting` → Voting); other values as written.
@@ -132,9 +155,28 @@ def vote_status_name(status: VoteStatus) -> str:
     return _(VOTE_STATUS_NAMES[status])
 
 
+#: What the facilitator decided about ties, as the vote's form and its results say it.
+TIE_RULE_NAMES: dict[TieRule, str] = {
+    TieRule.REPORT: N_("Report ties as ties"),
+    TieRule.OPTION_ORDER: N_("Option listed first goes first"),
+    TieRule.FACILITATOR: N_("Facilitator's order"),
+}
+
+
+def tie_rule_name(rule: TieRule) -> str:
+    """`Report ties as ties` in the current language."""
+    return _(TIE_RULE_NAMES[rule])
+
+
 def method_name(method: VoteMethod) -> str:
     """`Borda count`, `Bordas metode`, `Borda metodas`."""
     return _(METHOD_NAMES[method])
+
+
+def ballot_kind_name(kind: str) -> str:
+    """`dots`, `ranking` or `scores` in the current language (`punkti`, `ranžējums`)."""
+    known = BALLOT_KIND_NAMES.get(kind)
+    return _(known) if known is not None else kind
 
 
 def exercise_name(exercise: str) -> str:
@@ -143,11 +185,24 @@ def exercise_name(exercise: str) -> str:
     return _(known) if known is not None else exercise
 
 
+def criterion_name(criterion: str) -> str:
+    """A default criterion of a score vote in the current language (`impact` → `ietekme`);
+    a facilitator's own as typed."""
+    known = CRITERION_NAMES.get(criterion)
+    return _(known) if known is not None else criterion
+
+
 def consent_purpose_name(purpose: ConsentPurpose) -> str:
     """A default purpose by its translated name; a purpose a profile defines by its own id."""
     if purpose in DEFAULT_CONSENT_PURPOSES:
         return _(CONSENT_PURPOSE_NAMES[purpose.id])
     return purpose.id
+
+
+def consent_way_name(way: str) -> str:
+    """How a consent was given (`paper` → `on paper`, `uz papīra`); another value as written."""
+    known = CONSENT_WAY_NAMES.get(way)
+    return _(known) if known is not None else way
 
 
 def consent_purpose_text(purpose: ConsentPurpose) -> str:

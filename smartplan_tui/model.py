@@ -24,14 +24,15 @@ import math
 import operator
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, time
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 
-# The one module of ours the model imports: messages a person reads are translated.
+# Ours: messages a person reads are translated; the classes are built by `record`.
 from smartplan_tui.i18n import N_, _, ngettext
+from smartplan_tui.records import record
 
 __all__ = [
     "ATTENDANCE_COLUMNS",
@@ -296,14 +297,15 @@ def describe(value: object) -> str:
         return repr(value[:40]) + ("…" if len(value) > 40 else "")
     if isinstance(value, int):
         if abs(value) >= 10**30:  # str() of a 5,000-digit number raises ValueError
-            return f"a number of about {int(value.bit_length() * math.log10(2)) + 1} digits"
+            return _("a number of about {n} digits").format(
+                n=int(value.bit_length() * math.log10(2)) + 1)
         return str(value)
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, list | tuple):
-        return "a list"
+        return _("a list")
     if isinstance(value, Mapping):
-        return "an object"
+        return _("an object")
     return type(value).__name__
 
 
@@ -322,7 +324,7 @@ def key_path(path: str, key: object) -> str:
 
 def _text(path: str, value: object, *, required: bool = False) -> None:
     if not isinstance(value, str):
-        raise ModelError(path, f"must be text, not {type(value).__name__}")
+        raise ModelError(path, _("must be text, not {value}").format(value=describe(value)))
     if required and not value.strip():
         raise ModelError(path, _("must not be empty"))
     if len(value) > MAX_TEXT:
@@ -338,12 +340,13 @@ def _item_id(path: str, value: object) -> None:
     _text(path, value, required=True)
     assert isinstance(value, str)
     if len(value) > 100 or _BAD_ID_CHAR.search(value):
-        raise ModelError(path, f"{describe(value)} is not a valid id (no spaces, at most 100 characters)")
+        raise ModelError(path, _("{value} is not a valid id (no spaces, at most 100 characters)"
+                                 ).format(value=describe(value)))
 
 
 def _texts(path: str, values: object) -> None:
     if not isinstance(values, tuple):
-        raise ModelError(path, "must be a tuple of texts")
+        raise ModelError(path, _("must be a tuple of texts"))
     for i, value in enumerate(values):
         _text(f"{path}[{i}]", value, required=True)
 
@@ -356,13 +359,15 @@ def _unique_ids(path: str, items: Iterable[Any]) -> None:
     for i, item in enumerate(items):
         item_id = item.id
         if item_id in seen:
-            raise ModelError(f"{path}[{i}].id", f"{describe(item_id)} is used twice")
+            raise ModelError(f"{path}[{i}].id", _("{id} is used twice").format(
+                id=describe(item_id)))
         seen.add(item_id)
 
 
 def _enum(path: str, cls: type[StrEnum], value: object) -> None:
     if not isinstance(value, cls):
-        raise ModelError(path, f"must be one of {', '.join(m.value for m in cls)}")
+        raise ModelError(path, _("must be one of {values}").format(
+            values=", ".join(m.value for m in cls)))
 
 
 def _int(path: str, value: object, lo: int, hi: int) -> None:
@@ -377,12 +382,15 @@ def _int(path: str, value: object, lo: int, hi: int) -> None:
 
 def _bool(path: str, value: object) -> None:
     if not isinstance(value, bool):
-        raise ModelError(path, f"must be true or false, not {describe(value)}")
+        raise ModelError(path, _("must be true or false, not {value}").format(
+            value=describe(value)))
 
 
-def _all(path: str, values: object, cls: type, what: str) -> None:
+def _all(path: str, values: object, cls: type, message: str) -> None:
+    """Refuse `values` unless a tuple of `cls`; `message` is marked with `N_` by the caller,
+    and translated only when it is raised."""
     if not isinstance(values, tuple) or not all(isinstance(v, cls) for v in values):
-        raise ModelError(path, f"must be a tuple of {what}")
+        raise ModelError(path, _(message))
 
 
 def parse_date(text: str) -> date:
@@ -425,7 +433,7 @@ def parse_time(text: str) -> time:
 # ---------------------------------------------------------------- the objects
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ConsentPurpose:
     """One thing a participant may consent to; its text is printed on the attendance list."""
 
@@ -453,7 +461,7 @@ DEFAULT_CONSENT_PURPOSES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProjectProfile:
     """The funded project every document names: kept once in the data home, and a session
     may override any field (an empty field takes the data home's value).
@@ -481,8 +489,9 @@ class ProjectProfile:
         _texts("profile.attendance_columns", self.attendance_columns)
         unknown = [c for c in self.attendance_columns if c not in ATTENDANCE_COLUMNS]
         if unknown:
-            raise ModelError("profile.attendance_columns", f"{describe(unknown[0])} is not one "
-                             f"of {', '.join(ATTENDANCE_COLUMNS)}")
+            raise ModelError("profile.attendance_columns", _("{value} is not one of {allowed}"
+                                                             ).format(
+                value=describe(unknown[0]), allowed=", ".join(ATTENDANCE_COLUMNS)))
         for name in ("project", "acronym", "number", "programme", "organiser", "disclaimer",
                      "author", "introduction"):
             _text(f"profile.{name}", getattr(self, name))
@@ -490,10 +499,11 @@ class ProjectProfile:
         _texts("profile.logos", self.logos)
         if not isinstance(self.consent_purposes, tuple) or not all(
                 isinstance(p, ConsentPurpose) for p in self.consent_purposes):
-            raise ModelError("profile.consent_purposes", "must be a tuple of consent purposes")
+            raise ModelError("profile.consent_purposes",
+                             _("must be a tuple of consent purposes"))
         ids = [p.id for p in self.consent_purposes]
         if len(set(ids)) != len(ids):
-            raise ModelError("profile.consent_purposes", "names one id twice")
+            raise ModelError("profile.consent_purposes", _("names one id twice"))
 
     @property
     def purposes(self) -> tuple[ConsentPurpose, ...]:
@@ -514,8 +524,8 @@ class ProjectProfile:
         a `;`-separated list, consent purposes as `id=text` pairs separated by `;`, and an
         empty text clearing the field."""
         if key not in PROFILE_KEYS:
-            raise ModelError("profile", f"{describe(key)} is not a profile field (one of "
-                             f"{', '.join(PROFILE_KEYS)})")
+            raise ModelError("profile", _("{key} is not a profile field (one of {keys})").format(
+                key=describe(key), keys=", ".join(PROFILE_KEYS)))
         value: Any = text.strip()
         parts = [part.strip() for part in text.split(";") if part.strip()]
         if key in ("partners", "logos", "attendance_columns"):
@@ -526,7 +536,7 @@ class ProjectProfile:
                        None)
             if bad is not None:
                 raise ModelError("profile.consent_purposes",
-                                 f"{describe(bad)} is not id=text")
+                                 _("{part} is not id=text").format(part=describe(bad)))
             value = tuple(ConsentPurpose(pid.strip(), ptext.strip()) for pid, _, ptext in pairs)
         return dataclasses.replace(self, **{key: value})
 
@@ -539,7 +549,7 @@ PROFILE_KEYS = tuple(f.name for f in dataclasses.fields(ProjectProfile))
 _Day = date
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SessionInfo:
     """What a session is: the title block of every report.
 
@@ -564,26 +574,27 @@ class SessionInfo:
 
     def __post_init__(self) -> None:
         if not legacy_session_id_ok(self.id):
-            raise ModelError("session.id", f"{describe(self.id)} is not a valid session id "
-                             "(letters, digits, '.', '_' or '-', at most 64, no leading dot)")
+            raise ModelError("session.id", _("{id} is not a valid session id (letters, digits, "
+                                             "'.', '_' or '-', at most 64, no leading dot)"
+                                             ).format(id=describe(self.id)))
         _text("session.title", self.title, required=True)
         _enum("session.kind", SessionKind, self.kind)
         if self.date is not None and not isinstance(self.date, date):
-            raise ModelError("session.date", "must be a date")
+            raise ModelError("session.date", _("must be a date"))
         for name in ("place", "region", "facilitator", "language"):
             _text(f"session.{name}", getattr(self, name))
         self._check_when()
         if self.profile is not None and not isinstance(self.profile, ProjectProfile):
-            raise ModelError("session.profile", "must be a project profile")
+            raise ModelError("session.profile", _("must be a project profile"))
         if self.retain_until is not None and (not isinstance(self.retain_until, date)
                                               or isinstance(self.retain_until, datetime)):
-            raise ModelError("session.retain_until", "must be a date")
+            raise ModelError("session.retain_until", _("must be a date"))
 
     def _check_when(self) -> None:
         for name in ("start_time", "end_time"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, time):
-                raise ModelError(f"session.{name}", "must be a time of day")
+                raise ModelError(f"session.{name}", _("must be a time of day"))
         one_day = self.end_date is None or self.end_date == self.date
         if (one_day and self.start_time is not None and self.end_time is not None
                 and self.end_time < self.start_time):
@@ -591,7 +602,7 @@ class SessionInfo:
         if self.end_date is None:
             return
         if not isinstance(self.end_date, date) or isinstance(self.end_date, datetime):
-            raise ModelError("session.end_date", "must be a date")
+            raise ModelError("session.end_date", _("must be a date"))
         if self.date is None:
             raise ModelError("session.end_date", _("needs a start date (date)"))
         if self.end_date < self.date:
@@ -602,7 +613,7 @@ class SessionInfo:
 CONSENT_WAYS = ("form", "paper", "verbal")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Consent:
     """A participant's answer to one consent purpose, kept with when, how and by whom it
     was recorded; a withdrawal is a timestamp on it, so what held when stays known."""
@@ -620,9 +631,10 @@ class Consent:
         for name in ("at", "withdrawn_at"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, datetime):
-                raise ModelError(name, "must be a timestamp")
+                raise ModelError(name, _("must be a timestamp"))
         if self.how and self.how not in CONSENT_WAYS:
-            raise ModelError("how", f"{describe(self.how)} is not one of {', '.join(CONSENT_WAYS)}")
+            raise ModelError("how", _("{value} is not one of {allowed}").format(
+                value=describe(self.how), allowed=", ".join(CONSENT_WAYS)))
         _text("recorded_by", self.recorded_by)
 
     @property
@@ -631,7 +643,7 @@ class Consent:
         return self.given and self.withdrawn_at is None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Participant:
     id: str
     name: str
@@ -646,10 +658,10 @@ class Participant:
         _text("name", self.name, required=True)
         for name in ("organisation", "country", "role", "email"):
             _text(name, getattr(self, name))
-        _all("consent", self.consent, Consent, "consents")
+        _all("consent", self.consent, Consent, N_("must be a tuple of consents"))
         purposes = [c.purpose for c in self.consent]
         if len(set(purposes)) != len(purposes):
-            raise ModelError("consent", "names a purpose twice")
+            raise ModelError("consent", _("names a purpose twice"))
         if self.country and not COUNTRY_RE.fullmatch(self.country):
             raise ModelError("country", _("{text} is not a two-letter country code (LV, LT)"
                                           ).format(text=describe(self.country)))
@@ -658,7 +670,7 @@ class Participant:
                 text=describe(self.email)))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AgendaItem:
     id: str
     title: str
@@ -675,7 +687,7 @@ class AgendaItem:
         for name in ("started_at", "ended_at"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, datetime):
-                raise ModelError(name, "must be a timestamp")
+                raise ModelError(name, _("must be a timestamp"))
         if self.ended_at is not None:
             if self.started_at is None:
                 raise ModelError("ended_at", _("an item cannot end before it started"))
@@ -688,7 +700,7 @@ class AgendaItem:
                 raise ModelError("ended_at", _("is before started_at"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Origin:
     """Where one part of a merged SWOT item came from, so a merge loses nobody's words."""
 
@@ -702,7 +714,7 @@ class Origin:
         _text("author", self.author)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SwotItem:
     id: str
     quadrant: Quadrant
@@ -717,12 +729,12 @@ class SwotItem:
         _text("text", self.text, required=True)
         _texts("tags", self.tags)
         if len(set(self.tags)) != len(self.tags):
-            raise ModelError("tags", "a tag is listed twice")
+            raise ModelError("tags", _("a tag is listed twice"))
         _text("author", self.author)
-        _all("merged_from", self.merged_from, Origin, "origins")
+        _all("merged_from", self.merged_from, Origin, N_("must be a tuple of origins"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TowsStrategy:
     id: str
     type: TowsType
@@ -735,10 +747,10 @@ class TowsStrategy:
         _text("text", self.text, required=True)
         _texts("links", self.links)
         if len(set(self.links)) != len(self.links):
-            raise ModelError("links", "an item is linked twice")
+            raise ModelError("links", _("an item is linked twice"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VoteOption:
     id: str
     text: str
@@ -755,7 +767,7 @@ def _frozen_map(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(value))
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(eq=False)
 class Ballot:
     """One voter's ballot: exactly one of `dots`, `ranking` or `scores`.
 
@@ -779,24 +791,25 @@ class Ballot:
         _bool("aggregate", self.aggregate)
         given = [k for k in ("dots", "ranking", "scores") if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ModelError("", "a ballot holds exactly one of dots, ranking or scores"
-                             + (f" (it has {', '.join(given)})" if given else ""))
+            raise ModelError("", _("a ballot holds exactly one of dots, ranking or scores (it has "
+                                   "{fields})").format(fields=", ".join(given)) if given else
+                             _("a ballot holds exactly one of dots, ranking or scores"))
         if self.dots is not None:
             if not isinstance(self.dots, Mapping):
-                raise ModelError("dots", "must map option ids to numbers of dots")
+                raise ModelError("dots", _("must map option ids to numbers of dots"))
             object.__setattr__(self, "dots", _frozen_map(self.dots))
             for option, n in self.dots.items():
                 if not (type(n) is int and 0 <= n <= MAX_COUNT and type(option) is str):
                     _key("dots", option)  # the path is built only for the error
                     _int(key_path("dots", option), n, 0, MAX_COUNT)
         if self.ranking is not None:
-            _all("ranking", self.ranking, str, "option ids")
+            _all("ranking", self.ranking, str, N_("must be a tuple of option ids"))
             if len(set(self.ranking)) != len(self.ranking):
-                raise ModelError("ranking", "ranks an option twice")
+                raise ModelError("ranking", _("ranks an option twice"))
         if self.scores is not None:
             if not isinstance(self.scores, Mapping) or not all(
                     isinstance(marks, Mapping) for marks in self.scores.values()):
-                raise ModelError("scores", "must map option ids to marks by criterion")
+                raise ModelError("scores", _("must map option ids to marks by criterion"))
             object.__setattr__(self, "scores", _frozen_map(
                 {k: _frozen_map(v) for k, v in self.scores.items()}))
             for option, marks in self.scores.items():
@@ -808,7 +821,7 @@ class Ballot:
                         _int(key_path(key_path("scores", option), criterion), mark,
                              -MAX_SCALE, MAX_SCALE)
         if self.aggregate and (self.dots is None or self.voter):
-            raise ModelError("aggregate", "aggregate counts are dots without a voter")
+            raise ModelError("aggregate", _("aggregate counts are dots without a voter"))
 
     @property
     def kind(self) -> str:
@@ -826,7 +839,8 @@ class Ballot:
 
 def _key(path: str, key: object) -> None:
     if not isinstance(key, str):
-        raise ModelError(path, f"{describe(key)} is not an option id or criterion")
+        raise ModelError(path, _("{key} is not an option id or criterion").format(
+            key=describe(key)))
 
 
 def _plain(value: object) -> object:
@@ -835,7 +849,7 @@ def _plain(value: object) -> object:
     return value
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Vote:
     id: str
     question: str
@@ -861,7 +875,7 @@ class Vote:
         _enum("status", VoteStatus, self.status)
         _enum("tie_rule", TieRule, self.tie_rule)
         _bool("hidden", self.hidden)
-        _all("options", self.options, VoteOption, "vote options")
+        _all("options", self.options, VoteOption, N_("must be a tuple of vote options"))
         _unique_ids("options", self.options)
         _int("dots_per_voter", self.dots_per_voter, 1, MAX_DOTS)
         if self.max_dots_per_option is not None:
@@ -876,12 +890,13 @@ class Vote:
         if self.scale[0] >= self.scale[1]:
             raise ModelError("scale", _("{low}–{high} must be low before high").format(
                 low=self.scale[0], high=self.scale[1]))
-        _all("tie_break", self.tie_break, str, "option ids")
-        _all("kept_recounts", self.kept_recounts, VoteMethod, "methods")
+        _all("tie_break", self.tie_break, str, N_("must be a tuple of option ids"))
+        _all("kept_recounts", self.kept_recounts, VoteMethod, N_("must be a tuple of methods"))
         if self.method in self.kept_recounts or (
                 len(set(self.kept_recounts)) != len(self.kept_recounts)):
-            raise ModelError("kept_recounts", "must be other methods than the vote's own, each once")
-        _all("ballots", self.ballots, Ballot, "ballots")
+            raise ModelError("kept_recounts",
+                             _("must be other methods than the vote's own, each once"))
+        _all("ballots", self.ballots, Ballot, N_("must be a tuple of ballots"))
         known = self.option_ids
         for i, option_id in enumerate(self.tie_break):
             if option_id not in known:
@@ -895,11 +910,13 @@ class Vote:
                 raise ModelError(f"ballots[{i}]", problem)
             if ballot.device:
                 if ballot.device in devices:
-                    raise ModelError(f"ballots[{i}].device", f"{describe(ballot.device)} voted twice")
+                    raise ModelError(f"ballots[{i}].device", _("{voter} voted twice").format(
+                        voter=describe(ballot.device)))
                 devices.add(ballot.device)
             if ballot.voter:
                 if ballot.voter in voters:
-                    raise ModelError(f"ballots[{i}].voter", f"{describe(ballot.voter)} voted twice")
+                    raise ModelError(f"ballots[{i}].voter", _("{voter} voted twice").format(
+                        voter=describe(ballot.voter)))
                 voters.add(ballot.voter)
 
     @property
@@ -910,7 +927,8 @@ class Vote:
         for option in self.options:
             if option.id == option_id:
                 return option
-        raise ModelError("", f"vote {self.id} has no option {describe(option_id)}")
+        raise ModelError("", _("vote {vote} has no option {option}").format(
+            vote=describe(self.question), option=describe(option_id)))
 
     def ballot_problem(self, ballot: Ballot) -> str | None:
         """Why this ballot breaks the vote's rules, or None if it may be counted."""
@@ -956,7 +974,7 @@ class Vote:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Action:
     id: str
     title: str
@@ -982,7 +1000,7 @@ class Action:
         for name in ("start", "due"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
-                raise ModelError(name, "must be a date")
+                raise ModelError(name, _("must be a date"))
         if self.budget_eur is not None:
             budget = self.budget_eur
             if isinstance(budget, bool) or not isinstance(budget, int | float):
@@ -998,7 +1016,7 @@ class Action:
         _enum("status", ActionStatus, self.status)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Note:
     id: str
     at: datetime
@@ -1010,14 +1028,14 @@ class Note:
     def __post_init__(self) -> None:
         _item_id("id", self.id)
         if not isinstance(self.at, datetime):
-            raise ModelError("at", "must be a timestamp")
+            raise ModelError("at", _("must be a timestamp"))
         _text("text", self.text, required=True)
         _enum("kind", NoteKind, self.kind)
         _text("author", self.author)
         _text("agenda_item", self.agenda_item)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Room:
     """What the facilitator puts in front of the room (the hub's participant page).
 
@@ -1038,11 +1056,11 @@ class Room:
         if self.activity in (RoomActivity.VOTE, RoomActivity.RESULTS):
             _item_id("vote", self.vote)
         elif self.vote:
-            raise ModelError("vote", f"only a vote or its results name a vote, not "
-                             f"{self.activity.value}")
+            raise ModelError("vote", _("only a vote or its results name a vote, not {activity}"
+                                       ).format(activity=self.activity.value))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Session:
     """A whole session as the exercises, screens and reports see it."""
 
@@ -1179,17 +1197,21 @@ def _item_problems(refs: References, collection: str, item: Any) -> list[ModelEr
     if collection == "tows":
         for j, link in enumerate(item.links):
             if not refs.has("swot", link):
-                problems.append(ModelError(f"links[{j}]", f"no SWOT item {describe(link)}"))
+                problems.append(ModelError(f"links[{j}]", _("no SWOT item {id}").format(
+                    id=describe(link))))
     elif collection == "votes":
         for j, option in enumerate(item.options):
             if option.source and not (refs.has("swot", option.source)
                                       or refs.has("tows", option.source)):
                 problems.append(ModelError(f"options[{j}].source",
-                                           f"no SWOT item or TOWS strategy {describe(option.source)}"))
+                                           _("no SWOT item or TOWS strategy {id}").format(
+                                               id=describe(option.source))))
     elif collection == "actions" and item.priority and not _priority_exists(refs, item.priority):
-        problems.append(ModelError("priority", f"no vote option {describe(item.priority)}"))
+        problems.append(ModelError("priority", _("no vote option {id}").format(
+            id=describe(item.priority))))
     elif collection == "notes" and item.agenda_item and not refs.has("agenda", item.agenda_item):
-        problems.append(ModelError("agenda_item", f"no agenda item {describe(item.agenda_item)}"))
+        problems.append(ModelError("agenda_item", _("no agenda item {id}").format(
+            id=describe(item.agenda_item))))
     return problems
 
 
@@ -1213,13 +1235,19 @@ def _tows_fit(session: Session, strategy: TowsStrategy, path: str) -> list[Model
         if item.quadrant not in (internal, external):
             problems.append(ModelError(
                 f"{path}.links[{j}]",
-                f"{link} is one of the {item.quadrant.value}; a {strategy.type.value} "
-                f"strategy combines {internal.value} with {external.value}"))
+                _("{item} is one of the {quadrant}; {article} {type} strategy combines "
+                  "{internal} with {external}").format(
+                    item=describe(item.text), quadrant=item.quadrant.value, article="a",
+                    type=strategy.type.value, internal=internal.value, external=external.value)))
         found.add(item.quadrant)
     if strategy.links and not problems and not {internal, external} <= found:
         missing = [q.value for q in (internal, external) if q not in found]
-        problems.append(ModelError(f"{path}.links", f"a {strategy.type.value} strategy needs one "
-                                   f"of the {' and one of the '.join(missing)} too"))
+        reason = (_("a {type} strategy needs one of the {quadrant} too").format(
+                      type=strategy.type.value, quadrant=missing[0]) if len(missing) == 1 else
+                  _("a {type} strategy needs one of the {internal} and one of the {external} "
+                    "too").format(type=strategy.type.value, internal=missing[0],
+                                  external=missing[1]))
+        problems.append(ModelError(f"{path}.links", reason))
     return problems
 
 

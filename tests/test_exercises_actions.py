@@ -81,7 +81,7 @@ def test_from_priority_titles_the_action_and_qualifies_shared_letters() -> None:
     s = session()
     assert actions.from_priority(s, "v1", "B", "a9") == Action("a9", "Wind port", priority="B")
     assert actions.from_priority(s, "v2", "A", "a9").priority == "v2:A"
-    with pytest.raises(ModelError, match="vote v1 has no option 'Q'"):
+    with pytest.raises(ModelError, match="vote 'First' has no option 'Q'"):
         actions.from_priority(s, "v1", "Q", "a9")
     with pytest.raises(ModelError, match="no vote 'v7'"):
         actions.from_priority(s, "v7", "A", "a9")

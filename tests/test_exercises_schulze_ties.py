@@ -159,7 +159,7 @@ def test_first_place_tie_in_json_and_table() -> None:
                                {"option": "C", "rank": 1, "score": 0},
                                {"option": "B", "rank": 3, "score": 0}]
     assert data["ties"] == [["A", "C"]]
-    assert "ties: A = C (tie rule: report)" in voting.render_table(result)
+    assert "ties: A = C (tie rule: Report ties as ties)" in voting.render_table(result)
 
 
 def test_partial_ballots_leave_an_unbeaten_option_level_with_the_winner() -> None:

@@ -147,7 +147,7 @@ def test_option_order_tie_rule_is_applied_and_recorded() -> None:
     assert rows(result) == [("A", 1, 2), ("B", 2, 2), ("C", 3, 0)]
     assert result.ties == (("A", "B"),)  # still reported
     assert voting.result_to_json(result)["tie_rule"] == "option-order"
-    assert "option-order" in result.explanation
+    assert "tie rule puts the option listed first ahead" in result.explanation
 
 
 def test_facilitator_tie_rule_orders_listed_options_and_leaves_the_rest_tied() -> None:

@@ -8,9 +8,9 @@ priority came from, so a report can say why each action exists.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from smartplan_tui.collection_registry import SWOT, TOWS, VOTES
+from smartplan_tui.dates import short_date
 from smartplan_tui.exercises.voting_count import count
 from smartplan_tui.i18n import _
 from smartplan_tui.model import (
@@ -23,6 +23,7 @@ from smartplan_tui.model import (
     Vote,
     VoteOption,
 )
+from smartplan_tui.records import record
 from smartplan_tui.text import quoted
 
 __all__ = [
@@ -39,7 +40,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SmartGap:
     """What an action lacks for one SMART criterion."""
 
@@ -78,7 +79,7 @@ def smart_gaps(action: Action, session: Session) -> list[SmartGap]:
     elif action.start is not None and action.due <= action.start:
         gaps.append(SmartGap("T", "time-bound", _(
             "due date {due} is not after the start {start}").format(
-                due=action.due.isoformat(), start=action.start.isoformat())))
+                due=short_date(action.due), start=short_date(action.start))))
     return gaps
 
 
@@ -112,7 +113,7 @@ def from_priority(session: Session, vote_id: str, option_id: str, id: str) -> Ac
     """A new planned action for a voted priority: titled with the option's text."""
     vote = session.find(VOTES, vote_id)
     if not isinstance(vote, Vote):
-        raise ModelError("priority", f"no vote {vote_id!r}")
+        raise ModelError("priority", _("no vote {id!r}").format(id=vote_id))
     option = vote.option(option_id)
     shared = sum(option_id in v.option_ids for v in session.votes)
     priority = option_id if shared <= 1 else f"{vote_id}:{option_id}"
@@ -136,7 +137,7 @@ def linked_items(session: Session, action: Action) -> list[SwotItem | TowsStrate
     return []
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PriorityGroup:
     """The actions serving one priority; `vote`/`option` are None for unlinked actions."""
 
@@ -191,5 +192,5 @@ def winner(session: Session, vote_id: str) -> tuple[VoteOption, ...]:
     any ballot."""
     vote = session.find(VOTES, vote_id)
     if not isinstance(vote, Vote):
-        raise ModelError("votes", f"no vote {vote_id!r}")
+        raise ModelError("votes", _("no vote {id!r}").format(id=vote_id))
     return tuple(vote.option(o) for o in count(vote).winners)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from smartplan_tui.i18n import _
 from smartplan_tui.labels import EXERCISE_NAMES  # what a report calls an item's exercise
 from smartplan_tui.model import AgendaItem, ModelError
+from smartplan_tui.records import record
 from smartplan_tui.text import quoted
 
 __all__ = [
@@ -135,7 +135,7 @@ def time_left(item: AgendaItem, now: datetime) -> timedelta:
     return timedelta(minutes=item.minutes) - used
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AgendaRow:
     """One item: planned and actual minutes, and the difference (positive = over)."""
 
@@ -148,7 +148,7 @@ class AgendaRow:
     difference: float | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AgendaReport:
     """Plan against actual for the whole session.
 

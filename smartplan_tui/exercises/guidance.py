@@ -7,16 +7,15 @@ interface language of that moment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from smartplan_tui.i18n import N_, _
 from smartplan_tui.labels import METHOD_NAMES
 from smartplan_tui.model import VoteMethod
+from smartplan_tui.records import record
 
 __all__ = ["CARDS", "Card", "card_for", "card_lines"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Card:
     """One method's card; every text is a message id, translated when shown."""
 

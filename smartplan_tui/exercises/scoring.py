@@ -6,12 +6,12 @@ exactly (floating point could split 3.3333… from 3.3333…); they become float
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
 from smartplan_tui.i18n import N_, _
 from smartplan_tui.model import ModelError, Vote
+from smartplan_tui.records import record
 
 __all__ = ["MATRIX_CLASS_NAMES", "MatrixClass", "ScoreCell", "ScoreMatrix", "exact_means",
            "overall", "score_matrix"]
@@ -35,7 +35,7 @@ MATRIX_CLASS_NAMES: dict[MatrixClass, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScoreCell:
     """One option's mean mark per criterion (None: nobody marked it on that criterion)."""
 
@@ -49,7 +49,7 @@ class ScoreCell:
         return dict(self.means).get(criterion)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScoreMatrix:
     """The 2×2 matrix of a score vote.
 

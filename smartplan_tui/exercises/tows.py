@@ -9,11 +9,12 @@ nothing else.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from smartplan_tui.collection_registry import SWOT
 from smartplan_tui.i18n import _
+from smartplan_tui.labels import quadrant_name
 from smartplan_tui.model import ModelError, Quadrant, Session, SwotItem, TowsStrategy, TowsType
+from smartplan_tui.records import record
 from smartplan_tui.text import quoted
 
 __all__ = [
@@ -28,6 +29,11 @@ __all__ = [
 
 def _article(kind: TowsType) -> str:
     return "an" if kind.value[0] == "S" else "a"  # "an ess-oh", "a double-u-oh"
+
+
+def _in_sentence(quadrant: Quadrant) -> str:
+    """A quadrant's name inside a sentence: `strengths`, `stiprās puses`, `stiprybės`."""
+    return quadrant_name(quadrant).lower()
 
 
 def infer_type(quadrants: Iterable[Quadrant]) -> TowsType | None:
@@ -55,15 +61,15 @@ def problems(strategy: TowsStrategy, session: Session) -> list[str]:
             found_problems.append(_(
                 "{item} is one of the {quadrant}; {article} {type} strategy combines "
                 "{internal} with {external}").format(
-                    item=quoted(item.text), quadrant=item.quadrant.value,
+                    item=quoted(item.text), quadrant=_in_sentence(item.quadrant),
                     article=_article(strategy.type), type=strategy.type.value,
-                    internal=internal.value, external=external.value))
+                    internal=_in_sentence(internal), external=_in_sentence(external)))
     for quadrant in (internal, external):
         if quadrant not in found:
             found_problems.append(_("{article} {type} strategy needs at least one of the "
                                     "{quadrant}").format(article=_article(strategy.type),
                                                          type=strategy.type.value,
-                                                         quadrant=quadrant.value))
+                                                         quadrant=_in_sentence(quadrant)))
     return found_problems
 
 
@@ -104,7 +110,7 @@ def by_type(strategies: Iterable[TowsStrategy]) -> dict[TowsType, list[TowsStrat
     return grouped
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Combination:
     """An internal × external pair of SWOT items no strategy of `type` combines yet."""
 

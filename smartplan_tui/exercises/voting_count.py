@@ -28,6 +28,7 @@ from smartplan_tui.exercises.voting_methods import (
 )
 from smartplan_tui.exercises.voting_result import IrvRound, ResultRow, VoteResult, rank_options
 from smartplan_tui.i18n import N_, _, ngettext
+from smartplan_tui.labels import ballot_kind_name, criterion_name
 from smartplan_tui.model import ModelError, Vote, VoteMethod
 from smartplan_tui.numbers import format_number
 from smartplan_tui.text import and_list, quoted
@@ -37,9 +38,10 @@ __all__ = ["count", "recount_methods"]
 #: How many neighbouring pairs of the Schulze ranking the explanation walks through.
 EXPLAINED_PAIRS = 5
 
+#: The methods (as `--method` takes them) that can count each kind of ballot.
 _METHODS_FOR = {
-    "dots": "dot, borda or schulze",
-    "ranking": "borda, schulze or irv",
+    "dots": N_("dot, borda or schulze"),
+    "ranking": N_("borda, schulze or irv"),
     "scores": "score",
 }
 
@@ -100,8 +102,9 @@ def _check_fit(vote: Vote, method: VoteMethod) -> None:
             raise ModelError("method", _(
                 "vote {vote} has {kind} ballots, which a {method} count cannot use ({why}it "
                 "needs {wanted}); count them with {methods}").format(
-                    vote=quoted(vote.question), kind=ballot.kind, method=method.value, why=why,
-                    wanted=wanted, methods=_METHODS_FOR[ballot.kind]))
+                    vote=quoted(vote.question), kind=ballot_kind_name(ballot.kind),
+                    method=method.value, why=why, wanted=ballot_kind_name(wanted),
+                    methods=_(_METHODS_FOR[ballot.kind])))
 
 
 def _finish(vote: Vote, method: VoteMethod, keys: Mapping[str, Any],
@@ -365,11 +368,13 @@ def _count_score(vote: Vote) -> VoteResult:
     def explain(rows: tuple[ResultRow, ...]) -> list[str]:
         lines = [_("Score voting on {criteria} (scale {lo}–{hi}): each option's marks are "
                    "averaged per criterion, then the criteria averaged. Options nobody marked "
-                   "score 0 and come last.").format(criteria=", ".join(vote.criteria), lo=lo,
-                                                    hi=hi)]
+                   "score 0 and come last.").format(
+                       criteria=", ".join(criterion_name(c) for c in vote.criteria), lo=lo,
+                       hi=hi)]
         for row in rows:
             per = means[row.option]
-            detail = ", ".join(f"{c} {format_number(float(per[c]))}" for c in vote.criteria if c in per)
+            detail = ", ".join(f"{criterion_name(c)} {format_number(float(per[c]))}"
+                               for c in vote.criteria if c in per)
             marks = detail or _("no marks")
             lines.append(f"{row.option}: {marks} → {format_number(row.score)}")
         return lines

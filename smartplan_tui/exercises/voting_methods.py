@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from smartplan_tui.i18n import _
+from smartplan_tui.records import record
 
 __all__ = [
     "IrvStep",
@@ -226,7 +226,7 @@ def widest_path(d: Sequence[Sequence[int]], start: int, goal: int, strength: int
     return path[::-1]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class IrvStep:
     """One instant-runoff round over option indices."""
 

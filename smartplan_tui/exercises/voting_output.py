@@ -6,6 +6,7 @@ from typing import Any
 
 from smartplan_tui.exercises.voting_result import VoteResult
 from smartplan_tui.i18n import N_, _, ngettext
+from smartplan_tui.labels import method_name, tie_rule_name
 from smartplan_tui.model import VoteMethod
 from smartplan_tui.numbers import format_column, rounded
 from smartplan_tui.text import eighths_bar, fit, shorten
@@ -68,7 +69,7 @@ def render_table(result: VoteResult, *, explain: bool = True, header: bool = Fal
     lines = [f"{result.vote_id}" + (f" — {title}" if title else "")] if header else []
     ballots = ngettext("{n} ballot", "{n} ballots", result.ballots).format(n=result.ballots)
     invalid = ngettext("{n} invalid", "{n} invalid", result.invalid).format(n=result.invalid)
-    lines.append(f"{result.method.value}, {ballots}" + (f", {invalid}" if result.invalid else ""))
+    lines.append(f"{method_name(result.method)}, {ballots}" + (f", {invalid}" if result.invalid else ""))
     rank, option, text = _("rank"), _("option"), _("text")
     scores = format_column([r.score for r in result.rows])
     score_width = max([len(unit), *map(len, scores)])
@@ -84,7 +85,8 @@ def render_table(result: VoteResult, *, explain: bool = True, header: bool = Fal
                      f"{score:>{score_width}}  {eighths_bar(float(row.score), top, BAR_WIDTH)}".rstrip())
     if result.ties and result.counted > 0:
         lines.append(_("ties: {ties} (tie rule: {rule})").format(
-            ties="; ".join(" = ".join(g) for g in result.ties), rule=result.tie_rule.value))
+            ties="; ".join(" = ".join(g) for g in result.ties),
+            rule=tie_rule_name(result.tie_rule)))
     if explain:
         lines.extend(["", result.explanation])
     return "\n".join(lines)

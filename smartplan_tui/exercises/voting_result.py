@@ -10,18 +10,19 @@ methods.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from smartplan_tui.i18n import _
 from smartplan_tui.model import TieRule, VoteMethod
+from smartplan_tui.records import record
 
 __all__ = ["IrvRound", "ResultRow", "VoteResult", "rank_options"]
 
 Score = int | float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResultRow:
     """One option's place: `rank` as in sport (1, 1, 3), `score` in the method's own unit."""
 
@@ -30,7 +31,7 @@ class ResultRow:
     score: Score
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class IrvRound:
     """One round of instant-runoff: the votes of every option still in, best first."""
 
@@ -43,7 +44,7 @@ class IrvRound:
     """How an elimination tie was settled, in words (empty when there was none)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VoteResult:
     """The count of one vote with one method: what screens, the CLI and reports show.
 
@@ -137,10 +138,11 @@ def _tie_note(ties: tuple[tuple[str, ...], ...], tie_rule: TieRule,
         return _("No ties.")
     listed = "; ".join(" = ".join(group) for group in ties)
     if tie_rule is TieRule.REPORT:
-        return _("Tied: {ties}. The ties stand (tie rule: report).").format(ties=listed)
+        return _("Tied: {ties}. The ties stand: the tie rule leaves them tied.").format(
+            ties=listed)
     if tie_rule is TieRule.OPTION_ORDER:
-        return _("Tied: {ties}. The facilitator's tie rule (option-order) puts the option "
-                 "listed first ahead.").format(ties=listed)
+        return _("Tied: {ties}. The facilitator's tie rule puts the option listed first "
+                 "ahead.").format(ties=listed)
     order = ", ".join(tie_break) or _("none given")
     return _("Tied: {ties}. The facilitator's tie rule orders them as {order}; "
              "options not in that list stay tied.").format(ties=listed, order=order)
