@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from smartplan_tui.cli import _parse_date_option, store
+from smartplan_tui.cli import _SESSION_ID, _parse_date_option, store
 from smartplan_tui.cli_base import BadValue, OneLineErrors, PlainTyper, friendly
 from smartplan_tui.cli_base import say as _say
 from smartplan_tui.i18n import _, ngettext
@@ -114,15 +114,17 @@ def export_command(
                                      "that day it is due for purge."))
 @friendly
 def retain_command(
-    session_id: Annotated[str, typer.Argument(metavar="ID")],
+    session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
     until: Annotated[str, typer.Argument(
         metavar="DATE", help=_("The last day to keep personal data (YYYY-MM-DD), or 'none'."))],
 ) -> None:
     day = None if until.strip().lower() == "none" else _parse_date_option("DATE", until)
     info = store().open(session_id).update_info(lambda info: replace(info, retain_until=day))
-    until_text = day.isoformat() if day else _("no date set")
+    if day is None:
+        _say(_("session {session}: personal data kept with no end date").format(session=info.id))
+        return
     _say(_("session {session}: personal data kept until {date}").format(
-        session=info.id, date=until_text))
+        session=info.id, date=day.isoformat()))
 
 
 @privacy_app.command("due", help=_("List the sessions past their retention date (see "
@@ -153,7 +155,7 @@ def purge_command(
     sessions = store()
     complete_unfinished(sessions)
     plan = purge_plan(sessions, due_sessions(sessions, date.today()),
-                      "retention date passed")
+                      _("retention date passed"))
     if not plan.people:
         _say(_("no participant of a session past its retention date is left to erase"))
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import textwrap
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 import orjson
 
 from smartplan_tui.atomic import replace_atomically
+from smartplan_tui.i18n import N_, _
 from smartplan_tui.model import Session
 from smartplan_tui.privacy import Person, Redactor
 from smartplan_tui.store.codec import encode
@@ -28,13 +30,15 @@ __all__ = ["KINDS", "personal_records", "write_personal_data"]
 #: The zip holds personal data: readable by its user alone, like the store's files.
 PRIVATE = 0o600
 
-#: The files of the zip, one per kind of record, and what README.txt says of each.
+#: The files of the zip, one per kind of record, and what README.txt says of each (in the
+#: interface language: the README is for the person who asked; the files keep machine names).
 KINDS = {
-    "participants": "the participant records: name, organisation, country, role, e-mail",
-    "swot": "the SWOT items they wrote, and parts of merged items that were theirs",
-    "notes": "the notes, decisions and parking-lot items they wrote",
-    "ballots": "their named ballots, with the vote's question (anonymous ballots are no one's)",
-    "actions": "the actions they own or are a partner of",
+    "participants": N_("the participant records: name, organisation, country, role, e-mail"),
+    "swot": N_("the SWOT items they wrote, and parts of merged items that were theirs"),
+    "notes": N_("the notes, decisions and parking-lot items they wrote"),
+    "ballots": N_("their named ballots, with the vote's question (anonymous ballots are no "
+                  "one's)"),
+    "actions": N_("the actions they own or are a partner of"),
 }
 
 
@@ -77,11 +81,12 @@ def write_personal_data(found: list[dict[str, list[dict[str, Any]]]], path: Path
 
 
 def _readme(merged: dict[str, list[dict[str, Any]]]) -> str:
-    lines = ["Personal data held by SmartPlan about one person.", "",
-             "Each kind of record is in two files with the same content: KIND.json (a list of",
-             "records, as in SmartPlan's interchange format) and KIND.csv (one row each; lists",
-             "and maps as JSON). Every record names the session it comes from.", ""]
-    lines += [f"{kind}.json, {kind}.csv: {text} ({len(merged[kind])})"
+    lines = [_("Personal data held by SmartPlan about one person."), "",
+             *textwrap.wrap(_("Each kind of record is in two files with the same content: "
+                              "KIND.json (a list of records, as in SmartPlan's interchange "
+                              "format) and KIND.csv (one row each; lists and maps as JSON). "
+                              "Every record names the session it comes from."), 88), ""]
+    lines += [f"{kind}.json, {kind}.csv: {_(text)} ({len(merged[kind])})"
               for kind, text in KINDS.items()]
     return "\n".join(lines) + "\n"
 

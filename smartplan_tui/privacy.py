@@ -7,20 +7,24 @@ accents (`Bērziņa` as NFC or NFD), another case, extra spaces. Everything here
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
+from smartplan_tui.i18n import LANGUAGES, N_, _, ngettext, writing_in
 from smartplan_tui.model import Participant, Session, SessionInfo
+from smartplan_tui.records import record
 
-__all__ = ["ERASED_PREFIX", "Person", "Redactor", "erased_label", "everyone", "is_erased",
+__all__ = ["ERASED_LABEL", "Person", "Redactor", "erased_label", "everyone", "is_erased",
            "matches", "next_label_number", "normal", "past_retention", "person_of", "plan_people",
            "what_erasure_changes"]
 
-#: How an erased participant is named from then on: "erased participant 2".
-ERASED_PREFIX = "erased participant"
+#: How an erased participant is named from then on: "erased participant 2". Written in the
+#: session's language (it stands in the session's texts and reports as a name would), so
+#: every language's form is recognised as an erased participant.
+ERASED_LABEL = N_("erased participant {n}")
 
 
 def normal(text: str) -> str:
@@ -28,13 +32,32 @@ def normal(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def erased_label(number: int) -> str:
-    return f"{ERASED_PREFIX} {number}"
+def erased_label(number: int, language: str | None = None) -> str:
+    """`erased participant 2` in `language` (None: the current language)."""
+    with writing_in(language):
+        return _(ERASED_LABEL).format(n=number)
+
+
+@functools.cache
+def _erased_pattern() -> re.Pattern[str]:
+    """The label in every language SmartPlan speaks, its number captured."""
+    forms = []
+    for language in LANGUAGES:
+        with writing_in(language):
+            before, _sep, after = _(ERASED_LABEL).partition("{n}")
+        forms.append(f"{re.escape(before)}([0-9]+){re.escape(after)}")
+    return re.compile("|".join(dict.fromkeys(forms)))
+
+
+def _erased_number(name: str) -> int | None:
+    """N when `name` is an "erased participant N" label (in any language), else None."""
+    found = _erased_pattern().fullmatch(name)
+    return int(next(g for g in found.groups() if g is not None)) if found else None
 
 
 def is_erased(participant: Participant) -> bool:
     """Whether a participant record is what an erasure left of someone."""
-    return re.fullmatch(rf"{ERASED_PREFIX} [0-9]+", participant.name) is not None
+    return _erased_number(participant.name) is not None
 
 
 def matches(participant: Participant, query: str, *, by_id: bool) -> bool:
@@ -48,7 +71,7 @@ def matches(participant: Participant, query: str, *, by_id: bool) -> bool:
             or (bool(participant.email) and wanted == normal(participant.email)))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Person:
     """One person to erase from one session: what names them there, and their new label."""
 
@@ -70,37 +93,39 @@ class Person:
 
 
 def plan_people(participants: Sequence[Participant], query: str, *, by_id: bool,
-                free_text: bool = False) -> list[Person]:
+                free_text: bool = False, language: str | None = None) -> list[Person]:
     """The people `query` names among a session's participants, each with the next free
-    "erased participant N" label. With `free_text`, a query that names no participant
-    still yields one person: attributions may hold a name typed as text."""
+    "erased participant N" label (in `language`, the session's). With `free_text`, a query
+    that names no participant still yields one person: attributions may hold a name typed
+    as text."""
     number = next_label_number(participants) - 1
     people = []
     for participant in participants:
         if matches(participant, query, by_id=by_id):
             number += 1
             people.append(Person(participant.id, participant.name, participant.email,
-                                 erased_label(number)))
+                                 erased_label(number, language)))
     if not people and free_text and normal(query):
         email = query.strip() if "@" in query else ""
-        people.append(Person("", "" if email else query.strip(), email, erased_label(number + 1)))
+        people.append(Person("", "" if email else query.strip(), email,
+                             erased_label(number + 1, language)))
     return people
 
 
 def next_label_number(participants: Sequence[Participant]) -> int:
     """The N of the next "erased participant N" in a session."""
-    taken = [int(p.name.rsplit(" ", 1)[1]) for p in participants if is_erased(p)]
+    taken = [n for p in participants if (n := _erased_number(p.name)) is not None]
     return max(taken, default=0) + 1
 
 
-def everyone(participants: Sequence[Participant]) -> list[Person]:
+def everyone(participants: Sequence[Participant], language: str | None = None) -> list[Person]:
     """Every participant not erased yet, each with their label (a purge erases them all)."""
     number = next_label_number(participants)
     people = []
     for participant in participants:
         if not is_erased(participant):
             people.append(Person(participant.id, participant.name, participant.email,
-                                 erased_label(number)))
+                                 erased_label(number, language)))
             number += 1
     return people
 
@@ -110,10 +135,11 @@ def past_retention(info: SessionInfo, today: date) -> bool:
     return info.retain_until is not None and info.retain_until < today
 
 
-def person_of(participants: Sequence[Participant], participant: Participant) -> Person:
+def person_of(participants: Sequence[Participant], participant: Participant,
+              language: str | None = None) -> Person:
     """One participant, chosen on a screen, as the person to erase."""
     return Person(participant.id, participant.name, participant.email,
-                  erased_label(next_label_number(participants)))
+                  erased_label(next_label_number(participants), language))
 
 
 def what_erasure_changes(session: Session, person: Person) -> str:
@@ -125,17 +151,17 @@ def what_erasure_changes(session: Session, person: Person) -> str:
     actions = sum(1 for a in session.actions
                   if redactor.who(a.owner) or any(redactor.who(p) for p in a.partners))
     ballots = sum(1 for v in session.votes for b in v.ballots if redactor.who(b.voter))
-    return (f"Their name, organisation, country, role and e-mail are removed; they are "
-            f"called “{person.label}” from now on. {_count(items, 'SWOT item')}, "
-            f"{_count(notes, 'note')} and {_count(actions, 'action')} they are named on "
-            f"become unattributed (the texts stay); their named ballots ({ballots}) are "
-            "kept as anonymous ballots, so every count stays the same. Mentions of their "
-            "name in texts are replaced. The session's journal, backups and damaged copies "
-            "are scrubbed too. Other sessions are not changed. This cannot be undone.")
-
-
-def _count(n: int, what: str) -> str:
-    return f"{n} {what}{'' if n == 1 else 's'}"
+    return _("Their name, organisation, country, role and e-mail are removed; they are "
+             "called “{label}” from now on. {items}, {notes} and {actions} they are named on "
+             "become unattributed (the texts stay); their named ballots ({ballots}) are kept "
+             "as anonymous ballots, so every count stays the same. Mentions of their name in "
+             "texts are replaced. The session's journal, backups and damaged copies are "
+             "scrubbed too. Other sessions are not changed. This cannot be undone.").format(
+        label=person.label,
+        items=ngettext("{n} SWOT item", "{n} SWOT items", items).format(n=items),
+        notes=ngettext("{n} note", "{n} notes", notes).format(n=notes),
+        actions=ngettext("{n} action", "{n} actions", actions).format(n=actions),
+        ballots=ballots)
 
 
 class Redactor:

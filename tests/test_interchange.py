@@ -123,7 +123,7 @@ def test_a_second_import_is_refused_unless_replace(home: Path, tmp_path: Path) -
     changed["session"]["place"] = "Klaipėda"
     path.write_text(dumps(changed), encoding="utf-8")
     code, _, err = _cli(home, "import", str(path))
-    assert code == 1 and "exists already; use --replace" in err
+    assert code == 1 and "exists already (id coast-camp); use --replace" in err
     assert SessionStore(home).load("coast-camp").info.place == "Liepāja"
     assert _cli(home, "import", str(path), "--replace")[0] == 0
     assert SessionStore(home).load("coast-camp").info.place == "Klaipėda"

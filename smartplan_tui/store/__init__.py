@@ -8,6 +8,7 @@ from smartplan_tui.store.history import (
     ChangedSince,
     HistoryEntry,
     NothingToUndo,
+    shown_author,
     terminal_author,
 )
 from smartplan_tui.store.interchange import (
@@ -40,6 +41,7 @@ __all__ = [
     "dumps",
     "loads",
     "session_to_document",
+    "shown_author",
     "slugify",
     "terminal_author",
 ]

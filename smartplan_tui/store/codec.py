@@ -67,7 +67,8 @@ def _need(path: str, value: Any, kind: type | tuple[type, ...], what: str) -> An
 
 
 def _describe(value: Any) -> str:
-    return f"text {describe(value)}" if isinstance(value, str) else describe(value)
+    return (_("text {value}").format(value=describe(value)) if isinstance(value, str)
+            else describe(value))
 
 
 def d_str(path: str, value: Any) -> str:
@@ -96,6 +97,11 @@ def d_bool(path: str, value: Any) -> bool:
 def d_strs(path: str, value: Any) -> tuple[str, ...]:
     items = _need(path, value, list, N_("a list of texts"))
     return tuple(d_str(f"{path}[{i}]", item) for i, item in enumerate(items))
+
+
+def _all_text(value: Any) -> bool:
+    """A list of texts, stored as `d_strs` wants it (the decoder is then not needed)."""
+    return value.__class__ is list and all(item.__class__ is str for item in value)
 
 
 def _at(path: str, parse: Callable[[str], Any], value: Any) -> Any:
@@ -207,20 +213,27 @@ class Spec(Generic[T]):
         self.fields = fields
         self.required = required
         self.omit_empty = omit_empty
+        self._texts = frozenset(name for name, decoder in fields.items() if decoder is d_str)
+        """Fields a text is stored in as it is: a `str` needs no decoder (most values are)."""
+        self._lists = frozenset(name for name, decoder in fields.items() if decoder is d_strs)
+        self._required = frozenset(required)
 
     def decode(self, path: str, value: Any, *, defaults: Mapping[str, Any] | None = None) -> T:
         doc = _need(path, value, dict, N_("an object"))
-        unknown = [k for k in doc if k not in self.fields]
-        if unknown:
-            raise ModelError(key_path(path, unknown[0]),
+        if not self.fields.keys() >= doc.keys():  # set operations: per item, at C speed
+            unknown = next(k for k in doc if k not in self.fields)
+            raise ModelError(key_path(path, unknown),
                              _("unknown field (known: {fields})").format(
                                  fields=", ".join(self.fields)))
-        merged = {**(defaults or {}), **doc}
-        for name in self.required:
-            if name not in merged:
-                raise ModelError(path, _("{field} is missing").format(field=name))
+        merged = {**defaults, **doc} if defaults else doc
+        if not merged.keys() >= self._required:
+            missing = next(name for name in self.required if name not in merged)
+            raise ModelError(path, _("{field} is missing").format(field=missing))
+        texts, lists = self._texts, self._lists
         kwargs = {
-            name: self.fields[name](f"{path}.{name}" if path else name, raw)
+            name: raw if raw.__class__ is str and name in texts
+            else tuple(raw) if name in lists and _all_text(raw)
+            else self.fields[name](f"{path}.{name}" if path else name, raw)
             for name, raw in merged.items()
         }
         try:

@@ -43,9 +43,11 @@ from typing import Any
 import orjson
 
 from smartplan_tui.collection_registry import PARTICIPANTS
-from smartplan_tui.i18n import _
+from smartplan_tui.i18n import _, pgettext
 from smartplan_tui.model import ModelError, Participant, Session, SessionInfo, legacy_session_id_ok
+from smartplan_tui.os_errors import os_reason
 from smartplan_tui.privacy import Person, Redactor, everyone, past_retention, plan_people
+from smartplan_tui.records import record
 from smartplan_tui.store import history
 from smartplan_tui.store.codec import decode
 from smartplan_tui.store.errors import StoreError
@@ -63,7 +65,7 @@ _ATTRIBUTIONS = frozenset({"author", "owner", "facilitator"})
 _SKIPPED = frozenset({"participants"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Erasure:
     """What one erasure is to do: who, per session, and why (the plan on disk)."""
 
@@ -116,9 +118,12 @@ def find_person(store: SessionStore, query: str, session_id: str | None = None) 
                 people[sid] = found
     for sid in ids:
         session = store.load(sid)
-        found = plan_people(session.participants, query, by_id=session_id is not None)
+        language = session.info.language or None  # the labels stand in its texts and reports
+        found = plan_people(session.participants, query, by_id=session_id is not None,
+                            language=language)
         if not found:
-            candidate = plan_people(session.participants, query, by_id=False, free_text=True)
+            candidate = plan_people(session.participants, query, by_id=False, free_text=True,
+                                    language=language)
             redactor = Redactor(candidate)
             known = {p.id for p in session.participants}
             if any(value not in known and redactor.who(value)
@@ -184,7 +189,8 @@ def due_sessions(store: SessionStore, today: date) -> list[SessionInfo]:
 
 def purge_plan(store: SessionStore, sessions: list[SessionInfo], reason: str) -> Erasure:
     """An erasure of every participant not erased yet of `sessions`."""
-    people = {info.id: everyone(store.load(info.id).participants) for info in sessions}
+    people = {info.id: everyone(store.load(info.id).participants, info.language or None)
+              for info in sessions}
     return Erasure({sid: found for sid, found in people.items() if found}, reason)
 
 
@@ -357,16 +363,16 @@ def _carry_out(store: SessionStore, plan: Erasure,
         file = store.session_file(session_id)
         with file.locked(writing=True):
             if file.path.exists():
-                say(f"session {session_id}")
+                say(_("session {session}").format(session=session_id))
                 file.rewrite(functools.partial(_scrub_live, people=people,
                                                with_texts=plan.with_texts))
-            say(f"backups {session_id}")
+            say(_("backups of {session}").format(session=session_id))
             report.lines.extend(_scrub_backups(file, people, plan.with_texts))
         report.sessions.append(session_id)
-    say("other files")
+    say(_("other files"))
     report.lines.extend(_scrub_other_files(store.home, _all_people(plan)))
     _record(store.home, plan)
-    say("done")
+    say(pgettext("erasure step", "done"))
     return report
 
 
@@ -384,17 +390,23 @@ def _scrub_backups(file: SessionFile, people: list[Person], with_texts: bool) ->
         try:
             blob = path.read_bytes()
         except OSError as error:
-            lines.append(f"{path}: could not be read ({error.strerror or error}); left as it is")
+            lines.append(_("{path}: could not be read ({reason}); left as it is").format(
+                path=path, reason=os_reason(error)))
             continue
         if not _mentions(blob, redactor, people):
             continue
         scrubbed = _scrubbed_file(blob, people, with_texts)
         if scrubbed is None:
             path.unlink()
-            lines.append(f"{path}: removed: it names the person and could not be scrubbed")
+            lines.append(_removed(path))
         else:
             write_atomically(path, scrubbed)
     return lines
+
+
+def _removed(path: Path) -> str:
+    """The report's line for a file that had to go rather than keep the person's name."""
+    return _("{path}: removed: it names the person and could not be scrubbed").format(path=path)
 
 
 def _mentions(blob: bytes, redactor: Redactor, people: list[Person]) -> bool:
@@ -461,7 +473,7 @@ def _scrub_other_files(home: Path, people: list[Person]) -> list[str]:
                 scrubbed = redactor.text(blob.decode("utf-8")).encode("utf-8")
             except UnicodeDecodeError:
                 path.unlink()
-                lines.append(f"{path}: removed: it names the person and could not be scrubbed")
+                lines.append(_removed(path))
                 continue
         write_atomically(path, scrubbed)
     return lines

@@ -26,12 +26,12 @@ import socket
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from smartplan_tui import records
 from smartplan_tui.collection_registry import collection_named
-from smartplan_tui.i18n import _, ngettext
+from smartplan_tui.i18n import N_, _, ngettext
 from smartplan_tui.model import REFERENCED_LISTS, item_problems
 from smartplan_tui.store.codec import StoredReferences, decode
 from smartplan_tui.store.errors import StoreError
@@ -41,12 +41,19 @@ if TYPE_CHECKING:
     from smartplan_tui.store.session_file import Transaction
 
 __all__ = ["CLI_AUTHOR", "KEEP", "TABLE", "ChangedSince", "HistoryEntry", "Recorder",
-           "entries", "record", "redo", "terminal_author", "undo"]
+           "deleted_item", "entries", "name_of", "record", "redo", "shown_author",
+           "terminal_author", "undo"]
 
 TABLE = "history"
 #: How many entries a session keeps (the oldest goes when a new one comes).
 KEEP = 500
-CLI_AUTHOR = "command line"
+#: The command line's author label. Stored as it is (in English, whatever the language: the
+#: history and `undo` compare it); `shown_author` says it in the reader's language.
+CLI_AUTHOR = N_("command line")
+#: The other labels are a kind and a name (`terminal pts/3`, `browser 10.0.0.7`, `phone Ilze`),
+#: stored in English too; how each kind is said.
+_AUTHOR_KINDS = {"terminal": N_("terminal {name}"), "browser": N_("browser {name}"),
+                 "phone": N_("phone {name}")}
 #: Rows that are bookkeeping, not a person's edit: id counters and what the room sees.
 _NOT_EDITS = frozenset({("meta", "ids"), ("meta", "room")})
 #: The field that names an item in a message, by list.
@@ -63,6 +70,19 @@ def terminal_author() -> str:
     return "terminal " + (socket.gethostname() or "?")
 
 
+def shown_author(by: str) -> str:
+    """A stored author label as a person reads it (`terminal pts/3` → `terminālis pts/3`).
+
+    The label stays in English on disk, so that every process finds its own changes to
+    undo whatever language it speaks; only what is shown is translated, here.
+    """
+    if by == CLI_AUTHOR:
+        return _(CLI_AUTHOR)
+    kind, space, name = by.partition(" ")
+    template = _AUTHOR_KINDS.get(kind)
+    return _(template).format(name=name) if template is not None and space else by
+
+
 class ChangedSince(StoreError):
     """An undo or redo that would overwrite a later edit of the same item."""
 
@@ -71,13 +91,14 @@ class NothingToUndo(StoreError):
     """No change of this author left to undo (or to redo): a key refused, not a failed save."""
 
 
-@dataclass(frozen=True, slots=True)
+@records.record
 class HistoryEntry:
     """One line of the History screen: when, who, what, and whether it is undone now."""
 
     id: str
     at: datetime
     by: str
+    """Who made the change, in the reader's language (`shown_author`)."""
     what: str
     undone: bool
     """Whether the change (`target`) is undone now: Enter on this entry redoes it then."""
@@ -175,7 +196,8 @@ def record(tx: Transaction, data: Data) -> None:
         tx.delete(TABLE, next(iter(table)))
 
 
-def _name_of(doc: Any) -> str:
+def name_of(doc: Any) -> str:
+    """The words that name a stored item (its text, title, question or name; "" for none)."""
     if isinstance(doc, dict):
         for field in _NAMED_BY:
             if isinstance(doc.get(field), str) and doc[field]:
@@ -198,21 +220,21 @@ def _what(rows: list[dict[str, Any]]) -> dict[str, Any]:
     changed = [r for r in mine if r["before"] is not None and r["after"] is not None]
     if name == "swot" and len(changed) == 1 and deleted and not added:
         return {"do": "merged", "list": name, "n": len(deleted) + 1,
-                "text": _name_of(changed[0]["after"])}
+                "text": name_of(changed[0]["after"])}
     if added and not deleted and not changed:
-        return {"do": "added", "list": name, "n": len(added), "text": _name_of(added[0]["after"])}
+        return {"do": "added", "list": name, "n": len(added), "text": name_of(added[0]["after"])}
     if deleted and not added and not changed:
         return {"do": "deleted", "list": name, "n": len(deleted),
-                "text": _name_of(deleted[0]["before"])}
+                "text": name_of(deleted[0]["before"])}
     if len(changed) == 1 and not added and not deleted:
         return _change(name, changed[0]["before"], changed[0]["after"])
-    return {"do": "edited", "list": name, "n": len(mine), "text": _name_of(first["after"]
+    return {"do": "edited", "list": name, "n": len(mine), "text": name_of(first["after"]
                                                                           or first["before"])}
 
 
 def _change(name: str, before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     """What one edit of one document did: the most specific name it has."""
-    text = _name_of(after)
+    text = name_of(after)
     differs = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
     if name == "swot" and "quadrant" in differs:
         return {"do": "moved", "list": name, "text": text, "to": str(after.get("quadrant"))}
@@ -298,7 +320,8 @@ def entries(data: Data) -> list[HistoryEntry]:
             in_effect = not undone and change.get("redone") == key
         else:
             in_effect = not undone
-        found.append(HistoryEntry(key, at, str(doc.get("by", "")), describe(doc.get("what")),
+        found.append(HistoryEntry(key, at, shown_author(str(doc.get("by", ""))),
+                                  describe(doc.get("what")),
                                   undone, target, in_effect))
     return found
 
@@ -320,7 +343,7 @@ def newest_to_undo(data: Data, author: str) -> str:
         if doc.get("by") == author and not doc.get("undone"):
             return key
     raise NothingToUndo(_("Nothing of yours ({author}) to undo in this session").format(
-        author=author))
+        author=shown_author(author)))
 
 
 def newest_to_redo(data: Data, author: str) -> str:
@@ -330,7 +353,7 @@ def newest_to_redo(data: Data, author: str) -> str:
                 and _entry(data, target).get("undone"):
             return target
     raise NothingToUndo(_("Nothing of yours ({author}) to redo in this session").format(
-        author=author))
+        author=shown_author(author)))
 
 
 # ------------------------------------------------------------------ undo and redo
@@ -403,10 +426,34 @@ def _refuse_changed(data: Data, entry_id: str, entry: dict[str, Any],
         if not back:
             since = int(_entry(data, str(entry.get("undone", ""))).get("seq", since))
         who, when = _last_change(data, row["t"], row["id"], since)
-        name = _name_of(now) or _name_of(row["before"]) or _name_of(row["after"])
+        name = name_of(now) or name_of(row["before"]) or name_of(row["after"])
         line = (_("“{item}” was changed since by {who} at {when}; not undone") if back else
                 _("“{item}” was changed since by {who} at {when}; not redone"))
-        raise ChangedSince(line.format(item=name, who=who or _("someone"), when=when))
+        raise ChangedSince(line.format(item=name, who=shown_author(who) if who else _("someone"),
+                                       when=when))
+
+
+def deleted_item(data: Data, name: str, key: str) -> tuple[str, str, str] | None:
+    """(its text, who, HH:MM) of the deletion of item `key` of list `name`, the newest the
+    history keeps; None when it has none (the id was never in the session, or long ago).
+
+    So that an edit of an item another terminal deleted names the item and who deleted it,
+    rather than an id no one in the room knows.
+    """
+    for doc in reversed((data.get(TABLE) or {}).values()):
+        for row in doc.get("rows") or [] if isinstance(doc, dict) else []:
+            if (isinstance(row, dict) and row.get("t") == name and row.get("id") == key
+                    and row.get("after") is None and row.get("before") is not None):
+                return name_of(row["before"]), shown_author(str(doc.get("by", ""))), _hhmm(doc)
+    return None
+
+
+def _hhmm(entry: dict[str, Any]) -> str:
+    """When an entry was made, as HH:MM ("?" for a time that is not one)."""
+    try:
+        return time.strftime("%H:%M", time.localtime(float(entry.get("at", 0))))
+    except (TypeError, ValueError, OverflowError, OSError):
+        return "?"
 
 
 def _last_change(data: Data, name: str, key: str, since: int) -> tuple[str, str]:
@@ -415,8 +462,7 @@ def _last_change(data: Data, name: str, key: str, since: int) -> tuple[str, str]
         if not isinstance(doc, dict) or int(doc.get("seq", 0)) <= since:
             break
         if any(r.get("t") == name and r.get("id") == key for r in doc.get("rows") or []):
-            return str(doc.get("by", "")), time.strftime(
-                "%H:%M", time.localtime(float(doc.get("at", 0))))
+            return str(doc.get("by", "")), _hhmm(doc)
     return "", "?"
 
 
@@ -437,12 +483,12 @@ def _check_references(data: Data, rows: list[dict[str, Any]], back: bool) -> Non
                 problems = [p for p in problems if str(p) not in known]
             if problems:
                 raise StoreError(_("Cannot put back “{item}”: {problem}").format(
-                    item=_name_of(doc), problem=problems[0]))
+                    item=name_of(doc), problem=problems[0]))
         elif row["t"] in REFERENCED_LISTS:
             referrer = _referrer(data, row["t"], row["id"])
             if referrer:
                 raise StoreError(_("Cannot take away “{item}”: “{other}” refers to it").format(
-                    item=_name_of(row["before"] if back else row["after"]) or row["id"],
+                    item=name_of(row["before"] if back else row["after"]) or row["id"],
                     other=referrer))
 
 
@@ -454,18 +500,18 @@ def _referrer(data: Data, name: str, key: str) -> str:
     if name == "swot":
         for doc in docs("tows"):
             if key in (doc.get("links") or []):
-                return _name_of(doc)
+                return name_of(doc)
     if name in ("swot", "tows"):
         for doc in docs("votes"):
             if any(isinstance(o, dict) and o.get("source") == key
                    for o in doc.get("options") or []):
-                return _name_of(doc)
+                return name_of(doc)
     if name == "agenda":
         for doc in docs("notes"):
             if doc.get("agenda_item") == key:
-                return _name_of(doc)
+                return name_of(doc)
     if name == "votes":
         for doc in docs("actions"):
             if str(doc.get("priority", "")).startswith(f"{key}:"):
-                return _name_of(doc)
+                return name_of(doc)
     return ""

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from smartplan_tui.collection_registry import COLLECTIONS, Collection
-from smartplan_tui.i18n import _
+from smartplan_tui.i18n import _, ngettext
 from smartplan_tui.model import (
     RESERVED_NAMES,
     ModelError,
@@ -102,8 +102,12 @@ def document_to_session(doc: Any, *, existing: Callable[[str], bool] | None = No
     problems = reference_problems(session)
     if problems:
         first = problems[0]
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ModelError(first.path, first.reason + more)
+        if len(problems) == 1:
+            raise ModelError(first.path, first.reason)
+        others = len(problems) - 1
+        raise ModelError(first.path, ngettext("{problem} (and {n} more)",
+                                              "{problem} (and {n} more)", others).format(
+                                                  problem=first.reason, n=others))
     return session
 
 
@@ -146,19 +150,21 @@ MAX_DIGITS = 100
 def _parse_int(token: str) -> int:
     digits = len(token.lstrip("-"))
     if digits > MAX_DIGITS:
-        raise _Refused(token, f"a whole number of {digits} digits is too large")
+        raise _Refused(token, ngettext("a whole number of {n} digit is too large",
+                                       "a whole number of {n} digits is too large",
+                                       digits).format(n=digits))
     return int(token)
 
 
 def _parse_float(token: str) -> float:
     value = float(token)
     if not math.isfinite(value):
-        raise _Refused(token, f"the number {token[:40]} is too large")
+        raise _Refused(token, _("the number {number} is too large").format(number=token[:40]))
     return value
 
 
 def _parse_constant(token: str) -> Any:
-    raise _Refused(token, f"{token} is not a number JSON allows")
+    raise _Refused(token, _("{token} is not a number JSON allows").format(token=token))
 
 
 #: A JSON string (skipped) or a number or constant (captured), to find where a refused
@@ -166,15 +172,15 @@ def _parse_constant(token: str) -> Any:
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|(-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|NaN|-?Infinity)')
 
 
-def _where(text: str, token: str) -> str:
-    """` at line L column C` of the first number or constant spelled `token`, or ''."""
+def _where(text: str, token: str) -> tuple[int, int] | None:
+    """(line, column) of the first number or constant spelled `token`, or None."""
     for match in _TOKEN.finditer(text):
         if match.group(1) == token:
             start = match.start(1)
             line = text.count("\n", 0, start) + 1
             column = start - text.rfind("\n", 0, start)
-            return f" at line {line} column {column}"
-    return ""
+            return line, column
+    return None
 
 
 class _Duplicates:
@@ -236,7 +242,11 @@ def loads(text: str | bytes, source: str) -> Any:
                                                     column=error.colno, reason=error.msg)
                          ) from None
     except _Refused as error:
-        raise ModelError("", f"{source}: {error.reason}{_where(text, error.token)}") from None
+        where = _where(text, error.token)
+        raise ModelError("", f"{source}: {error.reason}" if where is None else
+                         _("{source}: {reason} at line {line} column {column}").format(
+                             source=source, reason=error.reason, line=where[0],
+                             column=where[1])) from None
     except RecursionError:
         raise ModelError("", _("{source}: the JSON is nested too deeply").format(
             source=source)) from None

@@ -17,6 +17,8 @@ from __future__ import annotations
 import operator
 from typing import Any
 
+from smartplan_tui.i18n import _
+
 Data = dict[str, dict[str, Any]]
 Op = dict[str, Any]
 
@@ -39,34 +41,37 @@ def _key_ok(value: Any) -> bool:
 def check_snapshot(data: Any) -> None:
     """Raise DamagedError unless `data` is a session snapshot of the current schema's shape."""
     if not isinstance(data, dict):
-        raise DamagedError("not a JSON object")
+        raise DamagedError(_("not a JSON object"))
     for name, table in data.items():
         if not isinstance(table, dict):
-            raise DamagedError(f"{name}: must be an object, not {type(table).__name__}")
+            raise DamagedError(_("{path}: must be an object, not {kind}").format(
+                path=name, kind=type(table).__name__))
         if name == "meta":
             continue
         for key, doc in table.items():
             if not isinstance(doc, dict):
-                raise DamagedError(f"{name}.{key}: must be an object, not {type(doc).__name__}")
+                raise DamagedError(_("{path}: must be an object, not {kind}").format(
+                    path=f"{name}.{key}", kind=type(doc).__name__))
     meta = data.get("meta")
     if not isinstance(meta, dict):
-        raise DamagedError("meta: missing")
+        raise DamagedError(_("{path}: missing").format(path="meta"))
     store = meta.get("store")
     if not isinstance(store, dict):
-        raise DamagedError("meta.store: must be an object")
+        raise DamagedError(_("{path}: must be an object").format(path="meta.store"))
     for key in ("schema", "generation"):
         if not _is_int(store.get(key)) or not 0 <= store[key] < 2**53:
-            raise DamagedError(f"meta.store.{key}: must be a whole number")
+            raise DamagedError(_("{path}: must be a whole number").format(path=f"meta.store.{key}"))
     supersedes = store.get("supersedes")
     if supersedes is not None and not (
             isinstance(supersedes, dict) and _is_int(supersedes.get("generation"))
             and _is_int(supersedes.get("bytes"))):
-        raise DamagedError("meta.store.supersedes: must name a generation and a size")
+        raise DamagedError(_("{path}: must name a generation and a size").format(
+            path="meta.store.supersedes"))
     ids = meta.get("ids", {})
     if not isinstance(ids, dict) or not all(_is_int(n) and 0 <= n < 2**53 for n in ids.values()):
-        raise DamagedError("meta.ids: must map each list to a whole number")
+        raise DamagedError(_("{path}: must map each list to a whole number").format(path="meta.ids"))
     if not isinstance(meta.get("info"), dict):
-        raise DamagedError("meta.info: must be an object")
+        raise DamagedError(_("{path}: must be an object").format(path="meta.info"))
 
 
 def header(generation: int) -> dict[str, int]:
@@ -79,44 +84,44 @@ def header_generation(entry: Any) -> int:
     if (isinstance(entry, dict) and entry.keys() == {"generation"}
             and _is_int(entry["generation"])):
         return int(entry["generation"])
-    raise DamagedError("its first line is not the journal's generation header")
+    raise DamagedError(_("its first line is not the journal's generation header"))
 
 
 def check_entry(entry: Any) -> list[Op]:
     """A journal line's operations; DamagedError naming what is wrong with them."""
     if not isinstance(entry, list) or not entry:
-        raise DamagedError("not a list of edits")
+        raise DamagedError(_("not a list of edits"))
     for n, op in enumerate(entry):
         problem = _op_problem(op)
         if problem:
-            raise DamagedError(f"edit {n + 1}: {problem}")
+            raise DamagedError(_("edit {n}: {problem}").format(n=n + 1, problem=problem))
     return entry
 
 
 def _op_problem(op: Any) -> str | None:
     if not isinstance(op, dict):
-        return "not an object"
+        return _("not an object")
     table = op.get("t")
     if not isinstance(table, str) or not 0 < len(table) <= _MAX_NAME:
-        return "names no table"
+        return _("names no table")
     keys = op.keys()
     if keys == {"t", "order"}:
         order = op["order"]
         if not isinstance(order, list) or not all(_key_ok(i) for i in order):
-            return "an order must list ids"
+            return _("an order must list ids")
         return None
     if keys == {"t", "move", "to"}:
         to = op["to"]
         if not _key_ok(op["move"]) or not _is_int(to) or to < 0:
-            return "a move must name an id and a place"
+            return _("a move must name an id and a place")
         return None
     if not _key_ok(op.get("id")):
-        return "names no id"
+        return _("names no id")
     if keys == {"t", "id", "del"}:
-        return None if op["del"] is True else "a deletion must say \"del\": true"
+        return None if op["del"] is True else _("a deletion must say \"del\": true")
     if keys == {"t", "id", "doc"}:
-        return None if isinstance(op["doc"], dict) else "a document must be an object"
-    return "is not a put, a deletion or an order"
+        return None if isinstance(op["doc"], dict) else _("a document must be an object")
+    return _("is not a put, a deletion or an order")
 
 
 def apply_op(data: Data, op: Op, touched: set[tuple[str, str]] | None) -> None:

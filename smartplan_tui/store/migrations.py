@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from smartplan_tui.i18n import _
 from smartplan_tui.store.errors import StoreError
 
 SCHEMA_VERSION = 1
@@ -60,8 +61,9 @@ def migrate(data: Data, path: Path) -> tuple[Data, bool]:
     """Bring `data` to the current schema; returns it and whether anything changed."""
     version = schema_of(data)
     if version > SCHEMA_VERSION:
-        raise StoreError(f"{path} was written by a newer SmartPlan (schema {version}); this one "
-                         f"reads up to schema {SCHEMA_VERSION} — please upgrade")
+        raise StoreError(_("{path} was written by a newer SmartPlan (schema {version}); this "
+                           "one reads up to schema {supported} — please upgrade").format(
+                               path=path, version=version, supported=SCHEMA_VERSION))
     migrated = False
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)

@@ -12,6 +12,7 @@ import orjson
 
 from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError, ProjectProfile, Session
+from smartplan_tui.os_errors import os_reason
 from smartplan_tui.store.codec import PROFILE, encode
 from smartplan_tui.store.errors import StoreError
 from smartplan_tui.store.session_file import write_atomically
@@ -51,7 +52,7 @@ class ProfileFile:
             return ProjectProfile()
         except OSError as error:
             raise StoreError(_("{path}: cannot be read ({reason})").format(
-                path=self.path, reason=error.strerror or error)) from None
+                path=self.path, reason=os_reason(error))) from None
         try:
             profile = PROFILE.decode("profile", orjson.loads(data))
         except orjson.JSONDecodeError as error:
@@ -67,7 +68,7 @@ class ProfileFile:
             write_atomically(self.path, orjson.dumps(encode(profile), option=orjson.OPT_INDENT_2))
         except OSError as error:
             raise StoreError(_("{path}: could not save the profile ({reason})").format(
-                path=self.path, reason=error.strerror or error)) from None
+                path=self.path, reason=os_reason(error))) from None
 
     @staticmethod
     def read_logo(source: str | os.PathLike[str]) -> tuple[Path, bytes]:
@@ -79,7 +80,7 @@ class ProfileFile:
                 data = stream.read(_MAX_LOGO_BYTES + 1)
         except OSError as error:
             raise StoreError(_("logo {path}: cannot be read ({reason})").format(
-                path=path, reason=error.strerror or error)) from None
+                path=path, reason=os_reason(error))) from None
         if image_kind(data) is None:
             raise StoreError(_("logo {path}: not a PNG, JPEG or GIF image").format(path=path))
         if len(data) > _MAX_LOGO_BYTES:
@@ -95,7 +96,7 @@ class ProfileFile:
             write_atomically(self.logos_folder / name, data)
         except OSError as error:
             raise StoreError(_("logo {path}: could not be copied ({reason})").format(
-                path=path, reason=error.strerror or error)) from None
+                path=path, reason=os_reason(error))) from None
         if name not in profile.logos:
             profile = replace(profile, logos=(*profile.logos, name))
             self.save(profile)

@@ -9,11 +9,12 @@ as it is on disk at that moment: two note-takers adding items at once both keep 
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +27,7 @@ from smartplan_tui.collection_registry import (
     Identified,
     collection_named,
 )
+from smartplan_tui.i18n import _
 from smartplan_tui.model import (
     REFERENCED_LISTS,
     ModelError,
@@ -38,6 +40,8 @@ from smartplan_tui.model import (
     legacy_session_id_ok,
     repoint,
 )
+from smartplan_tui.os_errors import os_reason
+from smartplan_tui.records import record
 from smartplan_tui.store import history
 from smartplan_tui.store.codec import INFO, ROOM, StoredReferences, decode, encode
 from smartplan_tui.store.errors import StoreError
@@ -46,13 +50,14 @@ from smartplan_tui.store.interchange import document_to_session, session_to_docu
 from smartplan_tui.store.journal import ORDER
 from smartplan_tui.store.profile import ProfileFile
 from smartplan_tui.store.session_file import Data, SessionFile, Transaction, write_atomically
+from smartplan_tui.text import quoted
 
 T = TypeVar("T", bound=Identified)
 #: Gives `apply`'s change a fresh id of a list: `new_id(SWOT)` → `s13`.
 NewId = Callable[[Collection[Any]], str]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SessionSummary:
     """One row of the home screen and of `smartplan list`."""
 
@@ -108,26 +113,36 @@ class _Decoded:
             elif touched:
                 self._result = None
                 # Orders last: a write may add an item and then put it in its place.
+                changed: dict[str, int] = {}
                 for table, key in sorted(touched, key=lambda t: t[1] == ORDER):
                     self._decode_one(data, table, key)
-                self._follow_file_order(data, {table for table, _key in touched})
+                    changed[table] = changed.get(table, 0) + 1
+                self._follow_file_order(data, changed)
         except ModelError as error:
             self.info = None  # partly refreshed: decode everything next time
             self._result = None
-            raise StoreError(f"{path}: holds an invalid value at {error}") from None
+            raise StoreError(_("{path}: holds an invalid value at {problem}").format(
+                path=path, problem=error)) from None
 
-    def _follow_file_order(self, data: Data, tables: set[str]) -> None:
-        """Put the decoded items of `tables` in the file's order.
+    def _follow_file_order(self, data: Data, changed: dict[str, int]) -> None:
+        """Put the decoded items of the `changed` tables (how many ids each) in the file's order.
 
         `touched` is a set: items added by several writes since the last read are decoded
         in no particular order, so without this a note-taker typing fast would see their
-        items shuffled in the other terminal. Linear in the table, only when it changed.
+        items shuffled in the other terminal. Only a changed id can have a new place in the
+        file (an edit keeps it, an added or re-added document goes last, a move orders the
+        table), and the ids before those last places keep their order in both: so when the
+        last `n` ids agree (n ids changed), the whole order does. Else it is rebuilt, linear
+        in the table; an edit costs a comparison of one id.
         """
-        for table in tables:
+        for table, count in changed.items():
             items = self.items.get(table)
             docs = data.get(table, {})
-            if items is not None and list(items) != list(docs):
-                self.items[table] = {i: items[i] for i in docs if i in items}
+            if items is None or (len(items) == len(docs) and list(
+                    itertools.islice(reversed(items), count)) == list(
+                    itertools.islice(reversed(docs), count))):
+                continue
+            self.items[table] = {i: items[i] for i in docs if i in items}
 
     def _decode_all(self, data: Data) -> None:
         self._result = None
@@ -233,7 +248,8 @@ class SessionHandle:
             item = change(current)
             _check_type(collection, item)
             if item.id != item_id:
-                raise StoreError(f"{collection.name} {item_id}: an edit cannot change the id")
+                raise StoreError(_("{kind} {item}: an edit cannot change the id").format(
+                    kind=_(collection.singular), item=quoted(_item_name(current))))
             self._check_references(collection, item, current)
             tx.put(collection.name, item_id, encode(item))
             return item
@@ -252,7 +268,7 @@ class SessionHandle:
         def without(session: Session, _new_id: NewId) -> Session:
             item = session.find(collection, item_id)
             if item is None:
-                raise StoreError(f"session {self.id} has no {collection.singular} {item_id!r}")
+                raise self._missing(collection, item_id)
             removed.append(item)
             kept = tuple(i for i in collection.items(session) if i.id != item_id)
             return repoint(session.with_lists({collection.name: kept}), collection, item_id, None)
@@ -266,7 +282,8 @@ class SessionHandle:
         with self._file.transaction(self.author) as tx:
             _check_type(collection, item)
             if tx.get(collection.name, item.id) is not None:
-                raise StoreError(f"{collection.name} {item.id}: already exists")
+                raise StoreError(_("{kind} {item} is in the session already").format(
+                    kind=_(collection.singular), item=quoted(_item_name(item))))
             self._check_references(collection, item)
             tx.put(collection.name, item.id, encode(item))
             if index is not None:
@@ -286,7 +303,7 @@ class SessionHandle:
             info = INFO.decode("session", tx.get("meta", "info"))
             new = change(info)
             if new.id != info.id:
-                raise StoreError("a session's id cannot change; duplicate it instead")
+                raise StoreError(_("a session's id cannot change; duplicate it instead"))
             tx.put("meta", "info", encode(new))
             return new
 
@@ -299,7 +316,8 @@ class SessionHandle:
         """Put an activity in front of the room; a vote named must exist."""
         with self._file.transaction(self.author) as tx:
             if room.vote and tx.get("votes", room.vote) is None:
-                raise StoreError(f"session {self.id} has no vote {room.vote!r}")
+                raise StoreError(_("session {session} has no vote {id}").format(
+                    session=self.id, id=repr(room.vote)))
             tx.put("meta", "room", encode(room))
             return room
 
@@ -309,7 +327,8 @@ class SessionHandle:
         try:
             return ROOM.decode("room", doc)
         except ModelError as error:
-            raise StoreError(f"{self.path}: holds an invalid value at {error}") from None
+            raise StoreError(_("{path}: holds an invalid value at {problem}").format(
+                path=self.path, problem=error)) from None
 
     def apply(self, change: Callable[[Session, NewId], Session]) -> Session:
         """A whole-session edit (merge, cascade): `change(session, new_id)` returns the new one.
@@ -323,7 +342,7 @@ class SessionHandle:
             new = change(old, lambda collection: _new_id(tx, collection))
             if new.info != old.info:
                 if new.info.id != old.info.id:
-                    raise StoreError("a session's id cannot change; duplicate it instead")
+                    raise StoreError(_("a session's id cannot change; duplicate it instead"))
                 tx.put("meta", "info", encode(new.info))
             written = [(c, pair) for c in COLLECTIONS
                        for pair in _write_changes(tx, c.name, c.items(old), c.items(new))]
@@ -368,8 +387,23 @@ class SessionHandle:
     def _get(self, tx: Transaction, collection: Collection[T], item_id: str) -> T:
         doc = tx.get(collection.name, item_id)
         if doc is None:
-            raise StoreError(f"session {self.id} has no {collection.singular} {item_id!r}")
+            raise self._missing(collection, item_id)
         return decode(collection, doc, f"{collection.name}.{item_id}")
+
+    def _missing(self, collection: Collection[Any], item_id: str) -> StoreError:
+        """The error for an item that is not there: named by its text, with who deleted it,
+        when the history says (another terminal deleted it a moment ago), else by the id
+        given (a command line's argument)."""
+        kind = _(collection.singular)
+        gone = (history.deleted_item(self._file.data, collection.name, item_id)
+                if self._file.data is not None else None)
+        if gone is not None and gone[0]:
+            text, who, at = gone
+            return StoreError(_("{kind} {item} is no longer in the session: {who} deleted it "
+                                "at {time}").format(kind=kind, item=quoted(text),
+                                                    who=who or _("someone"), time=at))
+        return StoreError(_("session {session} has no {kind} {id}").format(
+            session=self.id, kind=kind, id=repr(item_id)))
 
     def _check_references(self, collection: Collection[Any], item: Any, before: Any = None, *,
                           refs: StoredReferences | None = None, old: Session | None = None,
@@ -391,6 +425,11 @@ class SessionHandle:
             problems = [p for p in problems if str(p) not in known]
         if problems:
             raise problems[0].within(where) if where else problems[0]
+
+
+def _item_name(item: Any) -> str:
+    """The words that name an item in a message (its text, title, question or name)."""
+    return history.name_of(encode(item)) or str(item.id)
 
 
 def _check_decodes(file: SessionFile, data: Data) -> None:
@@ -482,8 +521,9 @@ class SessionStore:
 
     def _kept(self, session_id: str, kept: Path | None) -> None:
         if kept is not None:
-            self._notices.append(f"session {session_id!r} could not be read; its files were "
-                                 f"kept as they were in {kept.parent}")
+            self._notices.append(_("session {session} could not be read; its files were kept "
+                                   "as they were in {folder}").format(
+                                       session=repr(session_id), folder=kept.parent))
 
     def owns(self, path: Path | str) -> bool:
         """Whether `path` lies inside the data home: no export may write over the store."""
@@ -498,8 +538,8 @@ class SessionStore:
     def check_output(self, path: Path | str) -> None:
         """StoreError when an export's output would land inside the data home."""
         if self.owns(path):
-            raise StoreError(f"{path}: is inside SmartPlan's data folder {self.home}; "
-                             "choose a file elsewhere")
+            raise StoreError(_("{path}: is inside SmartPlan's data folder {home}; choose a "
+                               "file elsewhere").format(path=path, home=self.home))
 
     @property
     def sessions_dir(self) -> Path:
@@ -511,7 +551,8 @@ class SessionStore:
 
     def _file(self, session_id: str) -> SessionFile:
         if not legacy_session_id_ok(session_id):
-            raise StoreError(f"{str(session_id)[:70]!r} is not a valid session id")
+            raise StoreError(_("{id} is not a valid session id").format(
+                id=repr(str(session_id)[:70])))
         with self._files_lock:
             if session_id not in self._files:
                 file = SessionFile(self.sessions_dir / f"{session_id}.json", self.backups_dir)
@@ -527,8 +568,9 @@ class SessionStore:
         """A handle on an existing session, its edits by `author` (default: the store's);
         StoreError if there is none."""
         if not self.exists(session_id):
-            known = ", ".join(s.id for s in self.list_sessions()[:8]) or "none yet"
-            raise StoreError(f"no session {session_id!r} in {self.sessions_dir} (known: {known})")
+            known = ", ".join(s.id for s in self.list_sessions()[:8]) or _("none yet")
+            raise StoreError(_("no session {id} in {folder} (known: {known})").format(
+                id=repr(session_id), folder=self.sessions_dir, known=known))
         return SessionHandle(self._file(session_id), session_id,
                              self.author if author is None else author)
 
@@ -583,13 +625,23 @@ class SessionStore:
         if not file.path.exists():
             check_new_session_id(session.id)
         if file.path.exists() and not replace_existing:
-            raise StoreError(f"session {session.id!r} exists already; use --replace to "
-                             "overwrite it")
+            raise self._exists_already(session.id)
         if file.path.exists():
             self._kept(session.id, file.overwrite(_session_to_data(session)))
         else:
             file.create(_session_to_data(session))
         return session
+
+    def _exists_already(self, session_id: str) -> StoreError:
+        """The refusal to overwrite a stored session, naming it by its title (and its id, which
+        scripts pass to --replace); by its id alone when it cannot be read."""
+        try:
+            title = SessionHandle(self._file(session_id), session_id).summary().title
+        except (StoreError, ModelError, OSError):
+            return StoreError(_("session {id} exists already; use --replace to overwrite "
+                                "it").format(id=repr(session_id)))
+        return StoreError(_("a session {title} exists already (id {id}); use --replace to "
+                            "overwrite it").format(title=quoted(title), id=session_id))
 
     def import_document(self, doc: Any, *, replace_existing: bool = False) -> Session:
         """Validate an interchange document whole, then store it; nothing is written on error."""
@@ -647,5 +699,5 @@ class SessionStore:
             write_atomically(self.settings_path,
                              orjson.dumps(settings, option=orjson.OPT_INDENT_2))
         except OSError as error:
-            raise StoreError(f"{self.settings_path}: could not save the setting "
-                             f"({error.strerror or error})") from None
+            raise StoreError(_("{path}: could not save the setting ({reason})").format(
+                path=self.settings_path, reason=os_reason(error))) from None

@@ -50,6 +50,8 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from smartplan_tui.atomic import replace_atomically, sync_folder
+from smartplan_tui.i18n import N_, _
+from smartplan_tui.os_errors import os_reason
 from smartplan_tui.store import history, journal
 from smartplan_tui.store.errors import StoreError
 from smartplan_tui.store.journal import DamagedError, Data
@@ -270,11 +272,13 @@ class SessionFile:
         try:
             self._lock.acquire(LOCK_TIMEOUT_S, required=writing)
         except LockTimeout:
-            raise StoreError(f"{self.path}: busy — another SmartPlan has held its lock "
-                             f"for {LOCK_TIMEOUT_S:.0f} s") from None
+            raise StoreError(_("{path}: busy — another SmartPlan has held its lock for "
+                               "{seconds} s").format(path=self.path,
+                                                     seconds=f"{LOCK_TIMEOUT_S:.0f}")) from None
         except OSError as error:
-            raise StoreError(f"{self.path}: cannot lock {self.path.parent} "
-                             f"({error.strerror or error})") from None
+            raise StoreError(_("{path}: cannot lock {folder} ({reason})").format(
+                path=self.path, folder=self.path.parent,
+                reason=os_reason(error))) from None
         try:
             yield
         finally:
@@ -284,8 +288,8 @@ class SessionFile:
         try:
             private_folder(self.path.parent)
         except OSError as error:
-            raise StoreError(f"{self.path.parent}: cannot create the sessions folder "
-                             f"({error.strerror or error})") from None
+            raise StoreError(_("{folder}: cannot create the sessions folder ({reason})").format(
+                folder=self.path.parent, reason=os_reason(error))) from None
         if not self._made_private:
             self._made_private = True
             for folder in (self.path.parent.parent, self.path.parent, self.backups):
@@ -309,7 +313,7 @@ class SessionFile:
             return self.data
         if sig[0] is None:
             self._forget()
-            raise StoreError(f"{self.path}: no such session file")
+            raise StoreError(_("{path}: no such session file").format(path=self.path))
         try:
             if (self.data is not None and sig[0] == self._seen[0] and sig[1] is not None
                     and self._seen[1] is not None and sig[1][0] == self._seen[1][0]
@@ -329,11 +333,12 @@ class SessionFile:
         try:
             data = orjson.loads(self.path.read_bytes())
             if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-                raise DamagedError("not a JSON object of tables")
+                raise DamagedError(_("not a JSON object of tables"))
             data, migrated = migrate(data, self.path)
             journal.check_snapshot(data)
         except (OSError, ValueError) as error:
-            raise StoreError(self.unreadable(str(error))) from None
+            reason = os_reason(error) if isinstance(error, OSError) else str(error)
+            raise StoreError(self.unreadable(reason)) from None
         self._needs_snapshot = migrated
         self.touched = None
         self._journal_offset = 0
@@ -353,7 +358,7 @@ class SessionFile:
         except FileNotFoundError:
             return None
         except OSError as error:
-            raise StoreError(self.unreadable(error.strerror or str(error),
+            raise StoreError(self.unreadable(os_reason(error),
                                              self.journal_path)) from None
 
     def _open_journal(self, data: Data, chunk: bytes) -> None:
@@ -365,10 +370,11 @@ class SessionFile:
         if named != store["generation"]:
             if self._superseded(store, named, len(chunk)):
                 return  # a crash after the snapshot's rename: nothing in it is lost
-            reason = ("it is not the journal's generation header" if named == NO_HEADER else
-                      f"it extends generation {named}, but the snapshot is generation "
-                      f"{store['generation']}")
-            raise StoreError(self.unreadable(f"line 1: {reason}", self.journal_path))
+            reason = (_("it is not the journal's generation header") if named == NO_HEADER else
+                      _("it extends generation {named}, but the snapshot is generation "
+                        "{current}").format(named=named, current=store["generation"]))
+            raise StoreError(self.unreadable(_("line {n}: {reason}").format(n=1, reason=reason),
+                                             self.journal_path))
         self._journal_valid = True
         self._journal_offset = end + 1
         self._replay(data, chunk[end + 1:])
@@ -391,9 +397,10 @@ class SessionFile:
             try:
                 ops = journal.check_entry(orjson.loads(line))
             except (orjson.JSONDecodeError, DamagedError) as error:
-                reason = error if isinstance(error, DamagedError) else "not valid JSON"
-                raise StoreError(self.unreadable(f"line {number} is damaged: {reason}",
-                                                 self.journal_path)) from None
+                reason = error if isinstance(error, DamagedError) else _("not valid JSON")
+                raise StoreError(self.unreadable(
+                    _("line {n} is damaged: {reason}").format(n=number, reason=reason),
+                    self.journal_path)) from None
             for op in ops:
                 journal.apply_op(data, op, self.touched)
             self._journal_lines += 1
@@ -401,10 +408,12 @@ class SessionFile:
         self._journal_offset = offset
 
     def unreadable(self, reason: str, path: Path | None = None) -> str:
+        """One line: which file cannot be read, why, that it was kept, and its newest backup."""
         newest = self.newest_backup()
-        hint = (f"the newest backup is {newest}" if newest
-                else "there is no backup of it")
-        return f"{path or self.path} cannot be read ({reason}); it was left as it is; {hint}"
+        hint = (_("the newest backup is {path}").format(path=newest) if newest
+                else _("there is no backup of it"))
+        return _("{path} cannot be read ({reason}); it was left as it is; {hint}").format(
+            path=path or self.path, reason=reason, hint=hint)
 
     # ------------------------------------------------------------------ writing
 
@@ -429,21 +438,20 @@ class SessionFile:
                 self._commit(tx)
             except OSError as error:
                 self._forget()
-                raise StoreError(f"{self.path}: could not save ({error.strerror or error}); "
-                                 "the last change was not stored") from None
+                raise self._not_saved(error, N_("the last change was not stored")) from None
 
     def create(self, data: Data) -> None:
         """Write a new session file; refuses when one exists; leaves nothing on failure."""
         with self.locked(writing=True):
             if self.path.exists():
-                raise StoreError(f"{self.path}: a session with this id exists")
+                raise StoreError(_("{path}: a session with this id exists").format(path=self.path))
             self.data = data
             self.touched = None
             try:
-                with self._saving("nothing was stored"):
+                with self._saving(N_("nothing was stored")):
                     self._snapshot(generation=0)
                     if not self._journal_valid:
-                        raise OSError(errno.ENOSPC, "the journal could not be started")
+                        raise OSError(errno.ENOSPC, _("the journal could not be started"))
             except StoreError:
                 for path in (self.path, self.journal_path):
                     with contextlib.suppress(OSError):
@@ -457,7 +465,7 @@ class SessionFile:
         journal on disk: a kill at any instant leaves the old session or the new one. A
         session that cannot be read is first copied aside whole; returns where, then.
         """
-        with self.locked(writing=True), self._saving("the session was left as it was"):
+        with self.locked(writing=True), self._saving(N_("the session was left as it was")):
             kept = self._keep_what_is_there()
             generation = max(self._generations_on_disk(), default=int(time.time()))
             self.data = data
@@ -470,7 +478,7 @@ class SessionFile:
 
         A session that cannot be read is copied aside whole first; returns where, then.
         """
-        with self.locked(writing=True), self._saving("nothing was deleted"):
+        with self.locked(writing=True), self._saving(N_("nothing was deleted")):
             kept = self._keep_what_is_there()
             for path in (self.path, self.journal_path):
                 with contextlib.suppress(FileNotFoundError):
@@ -486,7 +494,7 @@ class SessionFile:
         For an erasure: an ordinary edit would only append, and the journal would keep the
         old values. A change that leaves the session undecodable writes nothing.
         """
-        with self.locked(writing=True), self._saving("the session was left as it was"):
+        with self.locked(writing=True), self._saving(N_("the session was left as it was")):
             data = self.read()
             if self.validate is not None:
                 self.validate(data)
@@ -501,7 +509,7 @@ class SessionFile:
                 raise
             self._snapshot()
             if not self._journal_valid:
-                raise OSError(errno.EIO, "the journal could not be reset")
+                raise OSError(errno.EIO, _("the journal could not be reset"))
 
     def _keep_what_is_there(self) -> Path | None:
         """Before a replace or a delete: a backup of the session, or a copy of its damaged
@@ -520,13 +528,17 @@ class SessionFile:
 
     @contextlib.contextmanager
     def _saving(self, outcome: str) -> Iterator[None]:
-        """Turn a failed write into one line saying what was left."""
+        """Turn a failed write into one line saying what was left (`outcome`: an `N_` text)."""
         try:
             yield
         except OSError as error:
             self._forget()
-            raise StoreError(f"{self.path}: could not save ({error.strerror or error}); "
-                             f"{outcome}") from None
+            raise self._not_saved(error, outcome) from None
+
+    def _not_saved(self, error: OSError, outcome: str) -> StoreError:
+        """`<path>: could not save (<reason>); <outcome>`, translated now (`outcome`: `N_`)."""
+        return StoreError(_("{path}: could not save ({reason}); {outcome}").format(
+            path=self.path, reason=os_reason(error), outcome=_(outcome)))
 
     def _forget(self) -> None:
         """Drop the state in memory: it may be half-edited; the next read re-reads the files."""
