@@ -11,10 +11,9 @@ Pure text: the Word writer asks `Annex.short` for what a cell shows and lays the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from smartplan_tui.exports.content import shorten
 from smartplan_tui.i18n import _
+from smartplan_tui.records import record
 
 __all__ = ["LONG_CELL", "LONG_TEXT", "Annex", "AnnexEntry", "place"]
 
@@ -28,7 +27,7 @@ _WHERE_LIMIT = 120
 _CODE_LIMIT = 6
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AnnexEntry:
     """One long text in full: its reference (`A.3`), where it came from, the text."""
 

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from smartplan_tui.atomic import replace_atomically
 from smartplan_tui.exports.errors import ExportError
-from smartplan_tui.i18n import _
+from smartplan_tui.i18n import N_
 
 __all__ = ["atomic_write"]
 
@@ -23,9 +23,9 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], objec
     """
     target = Path(path).expanduser()
     if target.is_dir():
-        raise ExportError(_("cannot write {path}: it is a folder").format(path=target))
+        raise ExportError(N_("cannot write {path}: it is a folder"), path=target)
     try:
         return replace_atomically(target, write)
     except OSError as error:
-        raise ExportError(_("cannot write {path}: {reason}").format(
-            path=target, reason=error.strerror or error)) from None
+        raise ExportError(N_("cannot write {path}: {reason}"),
+                          path=target, reason=error) from None

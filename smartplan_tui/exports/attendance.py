@@ -51,9 +51,9 @@ def write_attendance(session: Session, path: str | os.PathLike[str],
     purposes = (profile or ProjectProfile()).purposes
     # Read before signing, so above the table, which then runs to the end of its last page.
     word.paragraph(_("By signing I confirm that I took part in this session."), muted=True)
-    word.paragraph(_("Consent: {purposes}").format(
-        purposes="; ".join(f"{labels.consent_purpose_name(p)}: {labels.consent_purpose_text(p)}"
-                           for p in purposes)), muted=True)
+    word.paragraph(_("Consent: {purposes}").format(purposes=" ".join(
+        content.sentence(f"{labels.consent_purpose_name(p)}: {labels.consent_purpose_text(p)}")
+        for p in purposes)), muted=True)
     word.heading(_("Attendance list"))
     extra = (profile or ProjectProfile()).attendance_columns
     days = content.event_days(info)
@@ -71,6 +71,8 @@ def write_attendance(session: Session, path: str | os.PathLike[str],
              *([""] if "organisation type" in extra else []),
              consent_summary(p, ids, names), *([""] * len(signatures)))
             for i, p in enumerate(session.participants, 1)]
+    if not word.words_fit(headers, rows):  # many columns: the list goes on landscape pages
+        word.turn(landscape=True)
     before = len(content.profile_lines(profile)) + len(content.title_block(session)) + len(
         purposes) + 1
     total = _rows_to_fill(word, len(rows), before, has_logos=bool(profile and profile.logos))

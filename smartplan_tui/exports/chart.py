@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
@@ -20,6 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 from smartplan_tui.exports.content import fmt_number, shorten
 from smartplan_tui.exports.text import one_line
 from smartplan_tui.i18n import _
+from smartplan_tui.records import record
 
 __all__ = ["DPI", "MAX_BARS", "MAX_LINES", "alt_text", "bar_chart", "chart_width_cm", "wrap"]
 
@@ -113,7 +113,7 @@ def _fitting(word: str, measure: _Measure, width_px: int) -> int:
     return low
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Layout:
     """How a chart of so many labels is drawn: sizes in pixels, every label's lines."""
 

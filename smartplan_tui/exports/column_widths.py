@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from smartplan_tui.exports.docx_xml import Raw
 
-__all__ = ["CELL_PADDING", "fit_widths", "text_twips", "unbreakable"]
+__all__ = ["CELL_PADDING", "fit_widths", "text_twips", "unbreakable", "words_fit"]
 
 #: Left and right cell margins of the Table Grid style (0.19 cm each), and a little slack.
 CELL_PADDING = 2 * 108 + 60
@@ -71,21 +71,8 @@ def fit_widths(text_width: int, shares: Sequence[float], headers: Sequence[str] 
     """
     count = len(shares)
     total_share = sum(shares) or 1
-    cap = int(text_width * _WORD_SHARE_CAP)
-    words = [0] * count
-    lines = [0] * count
-    measured = [False] * count
-    for values, bold in ([(headers, True)] if headers is not None else []) + [
-            (row, False) for row in rows]:
-        if len(values) != count:  # a banner spans the table: its text wraps as it may
-            continue
-        for index, value in enumerate(values):
-            if not value or value.__class__ is Raw:
-                continue
-            word, line = _measure(value, half_points, bold)
-            measured[index] = True
-            words[index] = max(words[index], min(word + CELL_PADDING, cap))
-            lines[index] = max(lines[index], line + CELL_PADDING)
+    words, lines, measured = _columns(count, int(text_width * _WORD_SHARE_CAP), headers, rows,
+                                      half_points)
     preferred = [int(text_width * share / total_share) for share in shares]
     least = [words[i] if measured[i] else min(preferred[i], CELL_PADDING * 2)
              for i in range(count)]
@@ -106,6 +93,37 @@ def fit_widths(text_width: int, shares: Sequence[float], headers: Sequence[str] 
             widths = [least[i] + int(spare * more[i] / sum(more)) for i in range(count)]
     widths[-1] += text_width - sum(widths)
     return widths
+
+
+def words_fit(text_width: int, headers: Sequence[str] | None, rows: Iterable[Sequence[str]],
+              half_points: int = 18) -> bool:
+    """Whether every column of the table can hold its longest word within `text_width`:
+    when not, `fit_widths` has to break words (a list of many columns wants landscape)."""
+    count = len(headers) if headers is not None else 0
+    words, _, _ = _columns(count, int(text_width * _WORD_SHARE_CAP), headers, rows, half_points)
+    return sum(words) <= text_width
+
+
+def _columns(count: int, cap: int, headers: Sequence[str] | None,
+             rows: Iterable[Sequence[str]], half_points: int
+             ) -> tuple[list[int], list[int], list[bool]]:
+    """Each column's longest word (at most `cap`) and longest line with the cell's padding,
+    in twips, and whether it holds any text to measure (a header's words in bold)."""
+    words = [0] * count
+    lines = [0] * count
+    measured = [False] * count
+    for values, bold in ([(headers, True)] if headers is not None else []) + [
+            (row, False) for row in rows]:
+        if len(values) != count:  # a banner spans the table: its text wraps as it may
+            continue
+        for index, value in enumerate(values):
+            if not value or value.__class__ is Raw:
+                continue
+            word, line = _measure(value, half_points, bold)
+            measured[index] = True
+            words[index] = max(words[index], min(word + CELL_PADDING, cap))
+            lines[index] = max(lines[index], line + CELL_PADDING)
+    return words, lines, measured
 
 
 def _capped(least: Sequence[int], text_width: int) -> list[int]:

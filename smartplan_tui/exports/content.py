@@ -12,7 +12,7 @@ writer's entry in `exports` sets: the session's language, or `--lang`); numbers 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 
 from smartplan_tui import dates, labels
@@ -31,6 +31,7 @@ from smartplan_tui.model import (
     Vote,
 )
 from smartplan_tui.numbers import format_money, format_number
+from smartplan_tui.records import record
 
 __all__ = [
     "ACTION_HEADERS",
@@ -49,6 +50,7 @@ __all__ = [
     "note_groups",
     "participants_table",
     "person",
+    "sentence",
     "smart_gaps",
     "swot_by_quadrant",
     "swot_codes",
@@ -62,7 +64,7 @@ __all__ = [
 Progress = Callable[[float, str], None]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Table:
     """One table of a report: a CSV file, a Markdown table or a Word table."""
 
@@ -72,7 +74,7 @@ class Table:
     """Rows of cell texts (a `docx_tables.Banner` row spans the table in Word)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VoteSummary:
     """A vote as the report tells it; `problem` is set when its ballots could not be counted."""
 
@@ -202,16 +204,24 @@ def subject(what: str, session: Session) -> str:
     """The core properties' subject as a sentence: `Report of the workshop “Coast 2030”,
     held in Liepāja (Kurzeme) on 1 December 2026.` (`what`: the document, translated)."""
     info = session.info
-    text = _("{document} of the {kind} \u201c{title}\u201d").format(
-        document=what, kind=kind_name(info).lower(), title=info.title)
     place, when = fmt_place(info), fmt_date_range(info.date, info.end_date)
     if place and when:
-        text += _(", held in {place} on {date}").format(place=place, date=when)
+        text = _("{document} of the {kind} \u201c{title}\u201d, held in {place} on {date}")
     elif place:
-        text += _(", held in {place}").format(place=place)
+        text = _("{document} of the {kind} \u201c{title}\u201d, held in {place}")
     elif when:
-        text += _(", held on {date}").format(date=when)
-    return text + "."
+        text = _("{document} of the {kind} \u201c{title}\u201d, held on {date}")
+    else:
+        text = _("{document} of the {kind} \u201c{title}\u201d")
+    return sentence(text.format(document=what, kind=kind_name(info).lower(), title=info.title,
+                                place=place, date=when))
+
+
+def sentence(text: str) -> str:
+    """`text` ended with a full stop, unless it ends in one already: a Lithuanian date
+    (`gruodžio 1 d.`) or a consent text must not end in two."""
+    stripped = text.rstrip()
+    return stripped if stripped.endswith((".", "!", "?", "…")) else f"{stripped}."
 
 
 def author_of(session: Session, profile: ProjectProfile | None) -> str:
@@ -314,9 +324,11 @@ def swot_by_quadrant(session: Session) -> dict[Quadrant, list[SwotItem]]:
 def merged_texts(item: SwotItem, session: Session | None = None) -> str:
     """The texts a merged SWOT item was made of, each quoted with who wrote it (`“Ferry
     link” (Anna Ozola); “Ferries to Sweden”`), so nobody's words are lost from a report."""
+    quote = _("\u201c{text}\u201d")  # each language's quotation marks (Lithuanian „…“)
     return "; ".join(
-        f"“{origin.text}”" + (f" ({person(session, origin.author) if session else origin.author})"
-                              if origin.author else "")
+        quote.format(text=origin.text) + (
+            f" ({person(session, origin.author) if session else origin.author})"
+            if origin.author else "")
         for origin in item.merged_from)
 
 
@@ -426,7 +438,9 @@ def _score_matrix(vote: Vote) -> Table | None:
              *(fmt_number(mean) if mean is not None else "" for _criterion, mean in cell.means),
              _(MATRIX_CLASS_NAMES[cell.klass]) if cell.klass is not None else "")
             for cell in matrix.cells]
-    return Table("score_matrix", (_("Option"), _("Text"), *vote.criteria, _("Class")), rows)
+    return Table("score_matrix", (_("Option"), _("Text"),
+                                  *(labels.criterion_name(c) for c in vote.criteria), _("Class")),
+                 rows)
 
 
 def smart_gaps(session: Session, action: Action) -> list[tuple[str, str]]:

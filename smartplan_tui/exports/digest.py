@@ -8,12 +8,12 @@ A vote still open is provisional wherever its result appears (`provisional`).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from smartplan_tui import dates
 from smartplan_tui.exports import content
 from smartplan_tui.i18n import N_, _, ngettext
 from smartplan_tui.model import ActionStatus, NoteKind, Session, Vote, VoteStatus
+from smartplan_tui.records import record
 
 __all__ = ["COUNTRY_NAMES", "PROVISIONAL", "Digest", "country_name", "next_steps", "provisional",
            "summary"]
@@ -27,7 +27,7 @@ PROVISIONAL = N_("provisional: the vote is still open")
 SOONEST = 5
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Digest:
     """Labelled groups of lines (`Who came`: […]); a group with no lines is left out."""
 

@@ -34,7 +34,7 @@ from lxml import etree
 
 from smartplan_tui.exports.annex import Annex, place
 from smartplan_tui.exports.atomic import atomic_write
-from smartplan_tui.exports.column_widths import fit_widths
+from smartplan_tui.exports.column_widths import fit_widths, words_fit
 from smartplan_tui.exports.content import Progress, shorten
 from smartplan_tui.exports.docx_tables import Banner, table_xml
 from smartplan_tui.exports.docx_xml import (
@@ -48,9 +48,9 @@ from smartplan_tui.exports.docx_xml import (
     rpr,
     run,
 )
-from smartplan_tui.exports.errors import ExportError
+from smartplan_tui.exports.errors import ExportError, to_the_user
 from smartplan_tui.exports.text import one_line
-from smartplan_tui.i18n import _
+from smartplan_tui.i18n import N_, _
 from smartplan_tui.model import ProjectProfile
 
 __all__ = ["REQUIRED_STYLES", "TABLE_STYLE", "Steps", "WordDoc"]
@@ -72,7 +72,11 @@ _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document
 
 
 class Steps:
-    """Report progress through named steps to an optional `progress(fraction, what)`."""
+    """Report progress through named steps to an optional `progress(fraction, what)`.
+
+    `what` is a message id (`N_()`): the person watching the bar reads it in the interface
+    language (`errors.to_the_user`), whatever language the document is written in.
+    """
 
     def __init__(self, progress: Progress | None, total: int) -> None:
         self._progress = progress
@@ -81,12 +85,12 @@ class Steps:
 
     def step(self, what: str) -> None:
         if self._progress is not None:
-            self._progress(min(self._done / self._total, 1.0), what)
+            self._progress(min(self._done / self._total, 1.0), to_the_user(what))
         self._done += 1
 
     def finish(self, what: str) -> None:
         if self._progress is not None:
-            self._progress(1.0, what)
+            self._progress(1.0, to_the_user(what))
 
 
 class WordDoc:
@@ -134,7 +138,7 @@ class WordDoc:
         props.author = one_line(author, 255) or "SmartPlan"
         props.last_modified_by = props.author
         props.subject = one_line(subject, 255)
-        props.comments = "Written by SmartPlan"
+        props.comments = _("Written by SmartPlan")
         props.keywords = ""
         props.category = ""
         props.created = now
@@ -389,12 +393,23 @@ class WordDoc:
         self._parts.append(f"<w:p><w:pPr>{ended}</w:pPr></w:p>")
         for reference in self._sect_pr.xpath("w:headerReference|w:footerReference"):
             self._sect_pr.remove(reference)
+        Section(self._sect_pr, self.doc.part).start_type = WD_SECTION.NEW_PAGE
+        self.turn(landscape)
+
+    def turn(self, landscape: bool) -> None:
+        """The current section's pages in `landscape` or portrait, width and height swapped
+        as Word expects; the first section's, before anything is written, turns the whole
+        document."""
         section = Section(self._sect_pr, self.doc.part)
-        section.start_type = WD_SECTION.NEW_PAGE
         wide = (section.page_width or _A4[0]) > (section.page_height or _A4[1])
         if wide != landscape:
             section.page_width, section.page_height = section.page_height, section.page_width
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+
+    def words_fit(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
+        """Whether a table of these cells holds every column's longest word within the
+        current section's text width (`column_widths.words_fit`)."""
+        return words_fit(self.text_width(), headers, rows, self._text_half_points)
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Splice the body text into the document part's XML, then write the package
@@ -428,9 +443,9 @@ class WordDoc:
         if bound == W_NS:
             return start
         if bound is not None:
-            where = f"template {Path(str(self._template)).name}" if self._template else "template"
-            raise ExportError(f"{where}: its document.xml uses the prefix w: for {bound}, "
-                              "not for Word's own namespace")
+            raise ExportError(N_("template {name}: its document.xml uses the prefix w: for "
+                                 "{namespace}, not for Word's own namespace"),
+                              name=_template_name(self._template), namespace=bound)
         return _ROOT_TAG.sub(lambda m: f'{m[0]} xmlns:w="{W_NS}"', start, count=1)
 
 
@@ -486,7 +501,7 @@ def _open(template: str | os.PathLike[str] | None) -> Any:
         return docx.Document()
     path = Path(template).expanduser()
     if not path.is_file():
-        raise ExportError(f"template {path}: no such file")
+        raise ExportError(N_("template {path}: no such file"), path=path)
     try:
         data = path.read_bytes()
         return docx.Document(io.BytesIO(_as_document(data)))
@@ -494,7 +509,8 @@ def _open(template: str | os.PathLike[str] | None) -> Any:
         raise
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise ExportError(f"template {path}: not a Word .docx or .dotx file ({reason})") from None
+        raise ExportError(N_("template {path}: not a Word .docx or .dotx file ({reason})"),
+                          path=path, reason=reason) from None
 
 
 def _as_document(data: bytes) -> bytes:
@@ -519,9 +535,15 @@ def _check_styles(doc: Any, template: str | os.PathLike[str] | None) -> None:
     wanted = [*REQUIRED_STYLES, TABLE_STYLE]
     missing = [name for name in wanted if name not in names]
     if missing:
-        where = f"template {Path(str(template)).name}" if template is not None else "template"
-        raise ExportError(f"{where} has no style {missing[0]!r} (a report needs "
-                          f"{', '.join(wanted)}; use each once in the template and save it)")
+        raise ExportError(N_("template {name} has no style {style} (a report needs {styles}; "
+                             "use each once in the template and save it)"),
+                          name=_template_name(template), style=repr(missing[0]),
+                          styles=", ".join(wanted))
+
+
+def _template_name(template: str | os.PathLike[str] | None) -> str:
+    """How an error names the template: its file name (SmartPlan's own has none)."""
+    return Path(template).name if template is not None else "SmartPlan"
 
 
 def _clear_body(doc: Any) -> None:
@@ -566,14 +588,15 @@ def _logo_row(header: Any, logos: Sequence[str]) -> None:
         try:
             data = Path(logo).read_bytes()
         except OSError as error:
-            raise ExportError(f"logo {logo}: cannot be read ({error.strerror or error})"
-                              ) from None
+            raise ExportError(N_("logo {path}: cannot be read ({reason})"), path=logo,
+                              reason=error) from None
         if index:
             target.add_run("\u2003")
         try:
             target.add_run().add_picture(io.BytesIO(data), height=LOGO_HEIGHT)
         except Exception as error:  # python-docx raises several kinds for a bad image
-            raise ExportError(f"logo {logo}: not an image Word can show ({error})") from None
+            raise ExportError(N_("logo {path}: not an image Word can show ({reason})"),
+                              path=logo, reason=error) from None
 
 
 def _disclaimer(footer: Any, text: str) -> None:

@@ -50,9 +50,9 @@ def write_report(session: Session, path: str | os.PathLike[str],
     steps = Steps(progress, len(REPORT_SECTIONS) + 1)
     word = WordDoc(template)
     build_report(word, session, steps, profile)
-    steps.step("saving")
+    steps.step(N_("saving"))
     saved = word.save(path)
-    steps.finish("saved")
+    steps.finish(N_("saved"))
     return saved
 
 

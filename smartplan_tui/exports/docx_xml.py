@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from smartplan_tui.exports.text import clean, xml_attr, xml_escape
+from smartplan_tui.records import record
 
 __all__ = ["PLAIN", "W_NS", "Look", "Raw", "cell", "inline_picture", "p_style", "para", "rpr",
            "run"]
@@ -31,7 +31,7 @@ class Raw(str):
     __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Look:
     """Direct formatting of a run: few enough combinations to cache their XML."""
 

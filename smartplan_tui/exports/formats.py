@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from smartplan_tui import exports
@@ -20,13 +19,14 @@ from smartplan_tui.exports.content import Progress
 from smartplan_tui.exports.errors import ExportError
 from smartplan_tui.i18n import N_, _
 from smartplan_tui.model import ProjectProfile, Session
+from smartplan_tui.records import record
 
 __all__ = ["ATTENDANCE", "CSV", "DOCUMENTS", "MARKDOWN", "PDF", "REPORT", "ExportFormat"]
 
 PathLike = str | os.PathLike[str]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExportFormat:
     """One export format: how it is named, offered and written."""
 
@@ -69,8 +69,8 @@ class ExportFormat:
         if self.takes_template:
             options["template"] = template
         elif template is not None:
-            raise ExportError(_("a template is for the Word formats, not {format}").format(
-                format=self.name))
+            raise ExportError(N_("a template is for the Word formats, not {format}"),
+                              format=self.name)
         if self.reports_progress:
             options["progress"] = progress
         return self.writer(session, path, **options)

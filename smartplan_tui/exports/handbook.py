@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from smartplan_tui.exports.errors import ExportError
 from smartplan_tui.exports.tag_themes import ThemeMap, load_themes, same_tag
 from smartplan_tui.i18n import N_, _, current_language, ngettext
 from smartplan_tui.model import ProjectProfile, Session
+from smartplan_tui.records import record
 
 __all__ = ["HANDBOOK_TITLE", "HandbookOptions", "default_subtitle", "read_introduction",
            "write_handbook"]
@@ -33,7 +33,7 @@ __all__ = ["HANDBOOK_TITLE", "HandbookOptions", "default_subtitle", "read_introd
 HANDBOOK_TITLE = N_("Handbook for Cross-border Planning")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HandbookOptions:
     """What the person compiling the handbook chose; anything left empty has a default."""
 
@@ -57,11 +57,11 @@ def write_handbook(sessions: Sequence[Session], path: str | os.PathLike[str],
     """The handbook of `sessions` (in this order), for the project `profile` names (logos,
     disclaimer, introduction), in the current language (`i18n.writing_in`)."""
     if not sessions:
-        raise ExportError(_("a handbook needs at least one session"))
+        raise ExportError(N_("a handbook needs at least one session"))
     ids = [s.id for s in sessions]
     twice = sorted({i for i in ids if ids.count(i) > 1})
     if twice:
-        raise ExportError(_("session {id} is listed twice").format(id=twice[0]))
+        raise ExportError(N_("session {id} is listed twice"), id=twice[0])
     options = options or HandbookOptions()
     title = options.title.strip() or _(HANDBOOK_TITLE)
     steps = Steps(progress, 7)
@@ -73,23 +73,23 @@ def write_handbook(sessions: Sequence[Session], path: str | os.PathLike[str],
         len(sessions)).format(n=len(sessions), titles="; ".join(s.info.title for s in sessions)),
         current_language())
     word.set_header_footer(title, profile)
-    steps.step(_("Title"))
+    steps.step(N_("Title"))
     introduced = _cover(word, sessions, title, options, profile)
-    steps.step(_("Sessions"))
+    steps.step(N_("Sessions"))
     _sessions(word, sessions, new_page=not introduced)
-    steps.step(_("SWOT by theme"))
+    steps.step(N_("SWOT by theme"))
     _synthesis(word, sessions, options.themes or load_themes(None))
-    steps.step(_("Action plan"))
+    steps.step(N_("Action plan"))
     plan, gaps = parts.merged_actions(sessions)
     action_plan_section(word, plan, gaps,
                         content.budget_total([a for s in sessions for a in s.actions]),
                         subtotals=parts.budget_by_session(sessions),
                         subtotals_heading=_("Budget by session"))
-    steps.step(_("Open issues"))
+    steps.step(N_("Open issues"))
     _open_issues(word, sessions, options.today or date.today())
-    steps.step(_("saving"))
+    steps.step(N_("saving"))
     saved = word.save(path)
-    steps.finish(_("saved"))
+    steps.finish(N_("saved"))
     return saved
 
 
@@ -99,10 +99,10 @@ def read_introduction(path: str | os.PathLike[str]) -> str:
     try:
         return where.read_text(encoding="utf-8-sig")
     except OSError as error:
-        raise ExportError(_("introduction {file}: cannot be read ({reason})").format(
-            file=where, reason=error.strerror or error)) from None
+        raise ExportError(N_("introduction {file}: cannot be read ({reason})"),
+                          file=where, reason=error) from None
     except UnicodeDecodeError:
-        raise ExportError(_("introduction {file}: not UTF-8 text").format(file=where)) from None
+        raise ExportError(N_("introduction {file}: not UTF-8 text"), file=where) from None
 
 
 def default_subtitle(sessions: Sequence[Session], profile: ProjectProfile | None) -> str:

@@ -19,7 +19,7 @@ from smartplan_tui.exports import content, digest
 from smartplan_tui.exports.content import MISSING, QUADRANT_TITLES, Table
 from smartplan_tui.exports.docx_tables import Banner
 from smartplan_tui.exports.tag_themes import ThemeMap, same_tag
-from smartplan_tui.i18n import N_, _, ngettext
+from smartplan_tui.i18n import N_, _, ngettext, pgettext
 from smartplan_tui.model import Action, ActionStatus, NoteKind, Quadrant, Session, TowsType, VoteStatus
 
 __all__ = ["UNTAGGED", "Theme", "budget_by_session", "intro_blocks", "merged_actions",
@@ -57,7 +57,8 @@ def swot_by_theme(sessions: Sequence[Session], themes: ThemeMap) -> list[Theme]:
         for item in session.swot:
             names = list(dict.fromkeys(spelling_of[tag] for tag in item.tags)) or [_NO_TAG]
             for name in names:
-                theme = found.setdefault(name, Theme(_(UNTAGGED) if name == _NO_TAG else name))
+                theme = found.setdefault(name, Theme(_(UNTAGGED) if name == _NO_TAG
+                                                     else themes.label(name)))
                 theme.rows.append((_(QUADRANT_TITLES[item.quadrant]), item.text,
                                    session.info.title))
                 theme.quadrants[item.quadrant] += 1
@@ -73,7 +74,7 @@ def swot_by_theme(sessions: Sequence[Session], themes: ThemeMap) -> list[Theme]:
 
 def theme_overview(themes: Sequence[Theme]) -> Table:
     """One row per theme: its items in each quadrant and how many sessions raised it."""
-    table = Table("themes", (_("Theme"), *(_(QUADRANT_TITLES[q]) for q in Quadrant),
+    table = Table("themes", (pgettext("SWOT", "Theme"), *(_(QUADRANT_TITLES[q]) for q in Quadrant),
                              _("Sessions")))
     for theme in themes:
         table.rows.append((theme.name, *(str(theme.quadrants[q]) for q in Quadrant),

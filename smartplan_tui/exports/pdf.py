@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from smartplan_tui.exports.atomic import atomic_write
 from smartplan_tui.exports.content import Progress
-from smartplan_tui.exports.errors import ExportError
-from smartplan_tui.i18n import _
+from smartplan_tui.exports.errors import ExportError, to_the_user
+from smartplan_tui.i18n import N_
 from smartplan_tui.model import ProjectProfile, Session
 
 if TYPE_CHECKING:
@@ -39,9 +39,10 @@ if TYPE_CHECKING:
 __all__ = ["INSTALL_HINT", "convert_to_pdf", "find_soffice", "find_uno_python",
            "write_handbook_pdf", "write_pdf"]
 
-INSTALL_HINT = ("PDF needs LibreOffice: install it (Debian/Ubuntu: apt-get install "
-                "libreoffice-writer-nogui; macOS: brew install --cask libreoffice; Windows: "
-                "https://www.libreoffice.org/download)")
+#: The error without LibreOffice (`N_`: `ExportError` translates it when raised).
+INSTALL_HINT = N_("PDF needs LibreOffice: install it (Debian/Ubuntu: apt-get install "
+                  "libreoffice-writer-nogui; macOS: brew install --cask libreoffice; Windows: "
+                  "https://www.libreoffice.org/download)")
 _MAC_APP = Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")
 #: A big report takes LibreOffice a few seconds; a hung one is stopped after this.
 TIMEOUT_SECONDS = 300
@@ -126,15 +127,17 @@ def convert_to_pdf(docx: Path, folder: Path) -> Path:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
                               check=False, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
-        raise ExportError(_("LibreOffice took longer than {seconds} s to convert {file}").format(
-            seconds=TIMEOUT_SECONDS, file=docx.name)) from None
+        raise ExportError(N_("LibreOffice took longer than {seconds} s to convert {file}"),
+                          seconds=TIMEOUT_SECONDS, file=docx.name) from None
     except OSError as error:
-        raise ExportError(_("LibreOffice ({program}) could not be run: {reason}").format(
-            program=soffice, reason=error.strerror or error)) from None
+        raise ExportError(N_("LibreOffice ({program}) could not be run: {reason}"),
+                          program=soffice, reason=error) from None
     if done.returncode != 0 or not pdf.is_file():
         said = " ".join((done.stderr or done.stdout or "").split())[:200]
-        raise ExportError(_("LibreOffice could not convert {file} to PDF").format(file=docx.name)
-                          + (f" ({said})" if said else ""))
+        if said:
+            raise ExportError(N_("LibreOffice could not convert {file} to PDF ({reason})"),
+                              file=docx.name, reason=said)
+        raise ExportError(N_("LibreOffice could not convert {file} to PDF"), file=docx.name)
     return pdf
 
 
@@ -181,7 +184,7 @@ def _docx_as_pdf(write_docx: Callable[[Path, Progress], Path], name: str,
         folder = Path(temp)
         docx = write_docx(folder / name, docx_progress)
         if progress is not None:
-            progress(0.5, _("converting to PDF"))
+            progress(0.5, to_the_user(N_("converting to PDF")))
         pdf = convert_to_pdf(docx, folder)
         data = pdf.read_bytes()
 
@@ -190,5 +193,5 @@ def _docx_as_pdf(write_docx: Callable[[Path, Progress], Path], name: str,
 
     saved = atomic_write(path, write)
     if progress is not None:
-        progress(1.0, _("saved"))
+        progress(1.0, to_the_user(N_("saved")))
     return saved

@@ -11,19 +11,19 @@ language the report is being written in.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from smartplan_tui.exports import content, digest
 from smartplan_tui.exports.content import Table
 from smartplan_tui.i18n import N_, _
 from smartplan_tui.labels import SWOT_NAME, TOWS_NAME
 from smartplan_tui.model import Session
+from smartplan_tui.records import record
 
 __all__ = ["ACTIONS", "AGENDA", "NEXT_STEPS", "NOTES", "PARTICIPANTS", "REPORT_SECTIONS",
            "SUMMARY", "SWOT", "TITLE", "TOWS", "VOTES", "ReportSection"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReportSection:
     """One section of the session report."""
 
@@ -51,8 +51,9 @@ class ReportSection:
 
     @property
     def step(self) -> str:
-        """What the progress bar says while the section is built."""
-        return self.heading or _("Title")
+        """What the progress bar says while the section is built (a message id: `Steps`
+        says it in the interface language)."""
+        return self.heading_id or N_("Title")
 
 
 TITLE = ReportSection("title", "")

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from smartplan_tui.exports.errors import ExportError
-from smartplan_tui.i18n import _
+from smartplan_tui.i18n import N_, _
 from smartplan_tui.text import visible
 
 __all__ = ["DEFAULT_THEMES", "THEMES_FILE", "ThemeMap", "load_themes", "same_tag"]
@@ -26,24 +26,24 @@ __all__ = ["DEFAULT_THEMES", "THEMES_FILE", "ThemeMap", "load_themes", "same_tag
 THEMES_FILE = "tag_themes.json"
 
 #: Common planning themes of Kurzeme and Klaipėda, each with its English, Latvian and
-#: Lithuanian tag (and a few usual variants).
+#: Lithuanian tag (and a few usual variants); a report names them in its own language.
 DEFAULT_THEMES: Mapping[str, tuple[str, ...]] = {
-    "Tourism": ("tourism", "tūrisms", "turizmas"),
-    "Transport": ("transport", "transports", "transportas", "mobility", "mobilitāte",
-                  "judumas"),
-    "Ports": ("ports", "port", "ostas", "osta", "uostai", "uostas"),
-    "Education": ("education", "izglītība", "švietimas", "skills", "prasmes", "įgūdžiai"),
-    "Youth": ("youth", "jaunieši", "jaunimas", "young people"),
-    "Energy": ("energy", "enerģētika", "energetika", "enerģija", "energija"),
-    "Business": ("business", "uzņēmējdarbība", "verslas", "entrepreneurship"),
-    "Environment": ("environment", "vide", "aplinka", "nature", "daba", "gamta"),
-    "Culture": ("culture", "kultūra", "kultura", "heritage", "mantojums", "paveldas"),
-    "Health": ("health", "veselība", "sveikata"),
-    "Demography": ("demography", "demogrāfija", "demografija", "population", "iedzīvotāji",
-                   "gyventojai"),
-    "Digital": ("digital", "digitalisation", "digitalizācija", "skaitmeninimas"),
-    "Funding": ("funding", "finansējums", "finansavimas"),
-    "Fisheries": ("fisheries", "zivsaimniecība", "žuvininkystė", "fishing"),
+    N_("Tourism"): ("tourism", "tūrisms", "turizmas"),
+    N_("Transport"): ("transport", "transports", "transportas", "mobility", "mobilitāte",
+                       "judumas"),
+    N_("Ports"): ("ports", "port", "ostas", "osta", "uostai", "uostas"),
+    N_("Education"): ("education", "izglītība", "švietimas", "skills", "prasmes", "įgūdžiai"),
+    N_("Youth"): ("youth", "jaunieši", "jaunimas", "young people"),
+    N_("Energy"): ("energy", "enerģētika", "energetika", "enerģija", "energija"),
+    N_("Business"): ("business", "uzņēmējdarbība", "verslas", "entrepreneurship"),
+    N_("Environment"): ("environment", "vide", "aplinka", "nature", "daba", "gamta"),
+    N_("Culture"): ("culture", "kultūra", "kultura", "heritage", "mantojums", "paveldas"),
+    N_("Health"): ("health", "veselība", "sveikata"),
+    N_("Demography"): ("demography", "demogrāfija", "demografija", "population", "iedzīvotāji",
+                        "gyventojai"),
+    N_("Digital"): ("digital", "digitalisation", "digitalizācija", "skaitmeninimas"),
+    N_("Funding"): ("funding", "finansējums", "finansavimas"),
+    N_("Fisheries"): ("fisheries", "zivsaimniecība", "žuvininkystė", "fishing"),
 }
 
 _IGNORED = {" ", "-", "_", "\u2010", "\u2011", "\u2013", "\u00a0"}
@@ -60,8 +60,9 @@ def same_tag(tag: str) -> str:
 class ThemeMap:
     """Which theme each known spelling of a tag belongs to."""
 
-    def __init__(self, themes: Mapping[str, Iterable[str]]) -> None:
+    def __init__(self, themes: Mapping[str, Iterable[str]], *, built_in: bool = False) -> None:
         self.themes = {theme: tuple(spellings) for theme, spellings in themes.items()}
+        self._built_in = built_in
         self._by_key: dict[str, str] = {}
         for theme, spellings in self.themes.items():
             for spelling in (theme, *spellings):
@@ -70,6 +71,11 @@ class ThemeMap:
     def theme_of(self, tag: str) -> str | None:
         """The theme listing `tag` in any spelling, or None."""
         return self._by_key.get(same_tag(tag))
+
+    def label(self, theme: str) -> str:
+        """What a report calls `theme`: one of `DEFAULT_THEMES` in the current language,
+        a themes file's theme and a tag of no theme as they are written."""
+        return _(theme) if self._built_in and theme in self.themes else theme
 
     def group(self, tags: Iterable[str]) -> dict[str, str]:
         """Each tag as written → its theme: a mapped theme, else the tag's first spelling."""
@@ -90,26 +96,26 @@ def load_themes(path: str | os.PathLike[str] | None) -> ThemeMap:
     and what is wrong.
     """
     if path is None:
-        return ThemeMap(DEFAULT_THEMES)
+        return ThemeMap(DEFAULT_THEMES, built_in=True)
     where = Path(path)
     try:
         data = json.loads(where.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ExportError(_("themes file {path}: cannot be read ({reason})").format(
-            path=where, reason=error.strerror or error)) from None
+        raise ExportError(N_("themes file {path}: cannot be read ({reason})"),
+                          path=where, reason=error) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ExportError(_("themes file {path}: not JSON ({reason})").format(
-            path=where, reason=error)) from None
+        raise ExportError(N_("themes file {path}: not JSON ({reason})"),
+                          path=where, reason=error) from None
     if not isinstance(data, dict):
-        raise ExportError(_("themes file {path}: must be an object of theme → list of "
-                            "tags").format(path=where))
+        raise ExportError(N_("themes file {path}: must be an object of theme → list of "
+                            "tags"), path=where)
     themes: dict[str, tuple[str, ...]] = {}
     for theme, spellings in data.items():
         if not theme.strip():
-            raise ExportError(_("themes file {path}: a theme has an empty name").format(
-                path=where))
+            raise ExportError(N_("themes file {path}: a theme has an empty name"),
+                              path=where)
         if not isinstance(spellings, list) or not all(isinstance(s, str) for s in spellings):
-            raise ExportError(_("themes file {path}: theme {theme} must map to a list of tags "
-                                "(strings)").format(path=where, theme=repr(visible(theme))))
+            raise ExportError(N_("themes file {path}: theme {theme} must map to a list of tags "
+                                "(strings)"), path=where, theme=repr(visible(theme)))
         themes[theme.strip()] = tuple(spellings)
     return ThemeMap(themes)

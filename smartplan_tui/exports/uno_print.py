@@ -10,7 +10,9 @@ which need not be SmartPlan's: it imports only the standard library and `uno`.
     python3 uno_print.py SOFFICE PROFILE_URL DOCX PDF SECONDS
 
 Exit status 0 when the PDF is written, else 1 with a one-line reason on stderr. After
-SECONDS it gives up; the LibreOffice it started is stopped whatever happens.
+SECONDS it gives up; the LibreOffice it started is stopped whatever happens. The reason is
+for a developer and stays in English: `pdf.py` then prints the PDF the plain way without
+showing it, and this script, run by another Python, cannot import SmartPlan's translations.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from smartplan_tui.export_formats import FORMATS
 from smartplan_tui.exports.formats import REPORT, ExportFormat
 from smartplan_tui.i18n import _
 from smartplan_tui.model import Session
+from smartplan_tui.os_errors import os_reason
 from smartplan_tui.screens.worker_errors import WorkerErrors
 from smartplan_tui.store import SessionStore, StoreError
 from smartplan_tui.text import visible
@@ -171,7 +172,7 @@ class ExportScreen(WorkerErrors, ModalScreen[Path | None]):
             written = FORMATS[fmt].write(self.session, path, progress=progress, profile=profile)
         except (ExportError, StoreError, OSError) as error:
             message = str(error) if isinstance(error, ExportError | StoreError) else (
-                f"{path}: {error.strerror or error}")
+                f"{path}: {os_reason(error)}")
             self.app.call_from_thread(self._finished, None, message)
             return
         self.app.call_from_thread(self._finished, written, "")
