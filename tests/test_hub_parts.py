@@ -107,6 +107,6 @@ def test_progress_names_people_only_when_the_vote_asks_for_names() -> None:
     anonymous = vote_progress(session, Room(RoomActivity.VOTE, "v1"), vote, 5)
     assert anonymous == ["3 ballots counted (2 from devices in the room)",
                          "2 of 5 devices have voted; 3 still to vote",
-                         "1 ballots have dots left (2 dots in all)"]
+                         "1 ballot has dots left (2 dots in all)"]
     named = vote_progress(session, Room(RoomActivity.VOTE, "v1", names=True), vote, None)
     assert named[1:] == ["Still to vote: Jonas", "Dots left: Ilze 2"]

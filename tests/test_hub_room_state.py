@@ -84,12 +84,14 @@ def test_the_room_command_sets_and_shows_what_the_room_sees(store: SessionStore)
         result = runner.invoke(app, [*home, "room", sid, *args])
         return result.exit_code, result.stdout, result.stderr
 
-    assert run() == (0, f"{sid}: the room sees off\n", "")
-    assert run("vote", "v1", "--names") == (0, f"{sid}: the room sees vote v1 (asking for "
-                                               "names)\n", "")
+    assert run() == (0, f"{sid}: the room sees “waiting for the facilitator”\n", "")
+    assert run("vote", "v1", "--names") == (0, f"{sid}: the room sees the vote “Which first?” "
+                                               "— asking for names\n", "")
     assert SessionStore(store.home).open(sid).room() == Room(RoomActivity.VOTE, "v1", True)
-    assert run("results", "v1")[0:2] == (0, f"{sid}: the room sees results v1\n")
-    assert run("swot")[0] == 0 and run()[1] == f"{sid}: the room sees swot\n"
+    assert run("results", "v1")[0:2] == (0, f"{sid}: the room sees the results of the vote "
+                                            "“Which first?”\n")
+    assert run("swot")[0] == 0 and run()[1] == (f"{sid}: the room sees the SWOT brainstorm "
+                                                "(0 items so far)\n")
     for args, message in [
         (("dance",), "ACTIVITY: 'dance' is not one of off|swot|vote VOTE_ID|results VOTE_ID"),
         (("vote",), "VOTE_ID: vote needs the vote's id"),

@@ -58,11 +58,11 @@ def test_the_screens_use_the_field_sense_and_the_key_sense_in_latvian() -> None:
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("lv", "name: 101 rakstzīme; drīkst ne vairāk kā 100"),
-    ("lt", "name: 101 simbolis; leidžiama ne daugiau kaip 100"),
+    ("lv", "vārds: 101 rakstzīme; drīkst ne vairāk kā 100"),
+    ("lt", "vardas: 101 simbolis; leidžiama ne daugiau kaip 100"),
     ("en", "name: is 101 characters long; at most 100"),
 ])
-def test_a_refusal_reads_in_the_language_and_keeps_the_field_name(
+def test_a_refusal_reads_in_the_language_and_names_the_field_as_the_form_does(
         language: str, expected: str) -> None:
     with writing_in(language), pytest.raises(Refused) as refused:
         parse_swot({"quadrant": "S", "text": "Ostas", "name": "x" * 101})
@@ -72,4 +72,4 @@ def test_a_refusal_reads_in_the_language_and_keeps_the_field_name(
 def test_a_plain_form_refusal_is_latvian_and_quotes_what_was_typed() -> None:
     with writing_in("lv"), pytest.raises(Refused) as refused:
         ballot_doc({"vote": "v1", "dots.A": "trīs"}, None)
-    assert refused.value.message == "dots.A: 'trīs' nav vesels skaitlis"
+    assert refused.value.message == "punkti.A: 'trīs' nav vesels skaitlis"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from hub_support import client, join, make_session, running_hub, show, shown
 
-from smartplan_tui.hub.participants import accepted_language
+from smartplan_tui.hub.language import accepted_language
 from smartplan_tui.i18n import set_interface_language
 from smartplan_tui.model import RoomActivity
 from smartplan_tui.store import SessionStore

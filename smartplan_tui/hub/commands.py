@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Callable
 
+from smartplan_tui.hub.progress import describe_room
 from smartplan_tui.hub.qr import ansi_lines, qr_lines
 from smartplan_tui.hub.server import Ready, run_hub
 from smartplan_tui.i18n import _
@@ -19,7 +20,7 @@ from smartplan_tui.model import ModelError, Room, RoomActivity
 from smartplan_tui.store import SessionStore
 from smartplan_tui.text import visible
 
-__all__ = ["describe_room", "parse_room", "serve", "session_to_serve", "set_room"]
+__all__ = ["parse_room", "serve", "session_to_serve", "set_room"]
 
 
 def session_to_serve(store: SessionStore, session_id: str | None) -> str:
@@ -105,18 +106,11 @@ def parse_room(activity: str, vote_id: str | None, names: bool) -> Room:
         raise ModelError("VOTE_ID", error.reason) from None
 
 
-def describe_room(room: Room) -> str:
-    if room.activity is RoomActivity.VOTE:
-        return f"vote {room.vote}" + (_(" (asking for names)") if room.names else "")
-    if room.activity is RoomActivity.RESULTS:
-        return f"results {room.vote}"
-    return room.activity.value
-
-
 def set_room(store: SessionStore, session_id: str, room: Room | None) -> str:
     """Set what the room sees (or, with None, only read it); the line to print."""
     handle = store.open(session_id)
     if room is not None:
         handle.set_room(room)
-    shown = describe_room(room if room is not None else handle.room())
+    session = handle.load()
+    shown = describe_room(room if room is not None else handle.room(), session)
     return _("{session}: the room sees {room}").format(session=session_id, room=shown)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from smartplan_tui.hub.room_view import Refused
+from smartplan_tui.hub.room_view import Refused, field_label
 from smartplan_tui.i18n import _
 from smartplan_tui.model import Vote, VoteMethod
 
@@ -26,7 +26,7 @@ def swot_doc(fields: Mapping[str, str]) -> dict[str, Any]:
 def _number(name: str, text: str) -> int:
     if not _NUMBER.fullmatch(text.strip()):
         raise Refused(400, _("{field}: {text} is not a whole number").format(
-            field=name, text=repr(text.strip()[:20])))
+            field=field_label(name), text=repr(text.strip()[:20])))
     return int(text)
 
 
@@ -51,8 +51,8 @@ def ballot_doc(fields: Mapping[str, str], vote: Vote | None) -> dict[str, Any]:
         seen: dict[int, str] = {}
         for option, rank in ranks.items():
             if rank in seen:
-                raise Refused(400, _("rank: {first} and {second} are both ranked {rank}").format(
-                    first=seen[rank], second=option, rank=rank))
+                raise Refused(400, _("{field}: {first} and {second} are both ranked {rank}").format(
+                    field=field_label("rank"), first=seen[rank], second=option, rank=rank))
             seen[rank] = option
         doc["ranking"] = [option for option, _rank in sorted(ranks.items(), key=lambda p: p[1])]
     return doc

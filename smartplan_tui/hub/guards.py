@@ -10,11 +10,15 @@ from no web page (curl, a script) and still needs its cookie.
 from __future__ import annotations
 
 import collections
+import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
+
+from smartplan_tui.i18n import _
+from smartplan_tui.numbers import format_number
 
 __all__ = ["MAX_BODY", "JoinLimiter", "error_response", "guards"]
 
@@ -24,9 +28,13 @@ MAX_BODY = 65_536
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+#: Line breaks and runs of spaces, but not the no-break space a number is grouped with.
+_BREAKS = re.compile("[ \t\r\n\f\v\u2028\u2029\x85]+")
+
+
 def error_response(status: int, message: str) -> web.Response:
     """`{"error": "one line naming what is wrong"}` with `status`."""
-    line = " ".join(message.split())
+    line = _BREAKS.sub(" ", message).strip()
     return web.json_response({"error": line}, status=status)
 
 
@@ -38,15 +46,22 @@ def guards(origins: Callable[[], frozenset[str]]) -> Any:
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             origin = request.headers.get("Origin")
             if origin is not None and origin not in origins():
-                return error_response(403, f"Origin {origin[:80]} is not this hub's")
+                return error_response(403, _("Origin {origin} is not this hub's").format(
+                    origin=origin[:80]))
             if request.content_length is not None and request.content_length > MAX_BODY:
-                return error_response(413, f"the body is over {MAX_BODY:,} bytes")
+                return _too_big()
         try:
             return await handler(request)
         except web.HTTPRequestEntityTooLarge:
-            return error_response(413, f"the body is over {MAX_BODY:,} bytes")
+            return _too_big()
 
     return middleware
+
+
+def _too_big() -> web.Response:
+    """413, in the request's language (the hub's `language` middleware runs outside this one)."""
+    return error_response(413, _("the body is over {most} bytes").format(
+        most=format_number(MAX_BODY, grouped=True)))
 
 
 class JoinLimiter:

@@ -14,8 +14,9 @@ import dataclasses
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
 from typing import Any
+
+from smartplan_tui.records import record
 
 __all__ = ["CODE_ALPHABET", "CODE_LENGTH", "HubKeys", "device_tag", "new_device_id",
            "normal_code", "sign", "verify"]
@@ -35,7 +36,7 @@ def _new_key() -> str:
     return secrets.token_hex(32)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HubKeys:
     """Everything secret about one session's hub; kept in its private state file."""
 

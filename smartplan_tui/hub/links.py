@@ -12,7 +12,8 @@ import ipaddress
 import socket
 import struct
 import sys
-from dataclasses import dataclass
+
+from smartplan_tui.records import record
 
 __all__ = ["Links", "lan_addresses", "public_host", "reaches_room"]
 
@@ -20,7 +21,7 @@ __all__ = ["Links", "lan_addresses", "public_host", "reaches_room"]
 ANY_HOST = ("0.0.0.0", "::", "")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Links:
     origin: str
     """`http://host:port`: the only origin whose pages may post to the hub."""

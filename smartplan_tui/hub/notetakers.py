@@ -34,7 +34,7 @@ from textual_serve.server import Server, to_int
 
 from smartplan_tui.hub.guards import Handler
 from smartplan_tui.hub.keys import sign, verify
-from smartplan_tui.i18n import _, interface_language
+from smartplan_tui.i18n import _, current_language, interface_language
 
 __all__ = ["COOKIE", "NoteTakers"]
 
@@ -74,25 +74,29 @@ class NoteTakers:
         log_file = Path(home) / "hub" / "notetakers.log"
         # Each app is `exec`ed (no shell left behind) and its stderr goes to a private log:
         # textual-serve would copy it to the hub's stdout, where `--json` promises one line.
-        self._argv = [sys.executable, "-m", "smartplan_tui.notetaker_app",
-                      "--home", str(home), "--lang", interface_language(), session_id]
+        self._argv = [sys.executable, "-m", "smartplan_tui.notetaker_app", "--home", str(home)]
+        self._session_id = session_id
         self._log_file = log_file
-        self.command = self.command_for("browser")
+        self.command = self.command_for("browser", interface_language())
         self._server = Server(self.command, title=f"SmartPlan — {title}",
                               statics_path=_STATICS, templates_path=_TEMPLATES)
         self._public_url = public_url
         self.processes: set[asyncio.subprocess.Process] = set()
         self.sockets: set[WebSocketResponse] = set()
 
-    def command_for(self, author: str) -> str:
-        """The shell command of one note-taker's app, its edits by `author` in the history."""
-        command = shlex.join([*self._argv, "--author", author])
+    def command_for(self, author: str, language: str) -> str:
+        """The shell command of one note-taker's app, speaking `language` (its browser's,
+        as the hub chose it for the page), its edits by `author` in the history."""
+        # `--lang` before the session: the app reads it before its screens are imported.
+        command = shlex.join([*self._argv, "--lang", language, self._session_id,
+                              "--author", author])
         return f"exec {command} 2>>{shlex.quote(str(self._log_file))}"
 
     def install(self, app: web.Application) -> None:
         templates = aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(_TEMPLATES),
                                          autoescape=True)
-        templates.globals.update(_=_, interface_language=interface_language)  # the page's texts
+        # The page's texts, in the language the hub answers this browser in (`language`).
+        templates.globals.update(_=_, page_language=current_language)
         app.add_routes([
             web.get("/n/login", self.login, name="notetaker-login"),
             web.get("/n/", self.index, name="index"),
@@ -148,7 +152,7 @@ class NoteTakers:
         try:
             await websocket.prepare(request)
             service = _TrackedAppService(
-                self.command_for(f"browser {request.remote or '?'}"),
+                self.command_for(f"browser {request.remote or '?'}", current_language()),
                 write_bytes=websocket.send_bytes, write_str=websocket.send_str,
                 close=websocket.close, download_manager=self._server.download_manager,
                 processes=self.processes)

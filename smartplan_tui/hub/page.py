@@ -17,6 +17,7 @@ from typing import Any
 
 from smartplan_tui.hub.room_view import RoomView
 from smartplan_tui.i18n import N_, _, current_language, ngettext
+from smartplan_tui.labels import method_name
 from smartplan_tui.model import Quadrant, RoomActivity, Vote, VoteMethod, VoteStatus
 
 __all__ = ["QUADRANT_LABELS", "page", "unjoined_page"]
@@ -66,7 +67,10 @@ def page(view: RoomView, my_ballot: Mapping[str, Any] | None, *, notice: str = "
     doc = view.document
     activity = view.activity
     vote = view.vote
-    data = {"activity": activity.value}
+    # What the script says when a send gets no answer at all (the browser's own words
+    # would be in the phone's language, and cryptic: "Failed to fetch").
+    data = {"activity": activity.value,
+            "unreachable": _("The hub did not answer: check the Wi-Fi and send again.")}
     if vote is not None:
         data |= {"vote": vote.id, "status": vote.status.value,
                  "names": "1" if view.room.names else "0",
@@ -286,7 +290,7 @@ def _results(vote: Vote, results: Mapping[str, Any] | None) -> str:
     ballots = int((results or {}).get("ballots", 0))
     return (f"<section class=\"card\" id=\"results\"><h2>{_e(vote.question)}</h2>"
             f"<p class=\"rules\">{_ballot_count(ballots)} · "
-            f"{_e(vote.method.value)}</p><ol class=\"results\">{rows}</ol></section>")
+            f"{_e(method_name(vote.method))}</p><ol class=\"results\">{rows}</ol></section>")
 
 
 def _ballot_count(ballots: int) -> str:

@@ -6,17 +6,14 @@ with an HttpOnly, SameSite=Strict cookie; `GET /api/room`, `POST /api/swot` and
 The page posts the same edits as plain forms (`/room/swot`, `/room/ballot`) when scripts
 are off; both kinds go through the same checks (`room_view`) and the same writer.
 
-Each request is answered in its device's language: `?lang=` (remembered in a cookie), else
-Latvian or Lithuanian when `Accept-Language` asks for one of them first, else the interface
-language. A browser's English is taken as its default rather than a choice, so an
-English-speaking phone still gets the room's language, as the facilitator set it.
+Each request is answered in its device's language (`language`: `?lang=`, its cookie,
+`Accept-Language`, the interface's), set for every route of the hub by its middleware.
 """
 
 from __future__ import annotations
 
-import functools
 import hmac
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,26 +22,17 @@ from aiohttp import web
 from smartplan_tui.hub import forms
 from smartplan_tui.hub.guards import JoinLimiter, error_response
 from smartplan_tui.hub.keys import HubKeys, device_tag, new_device_id, normal_code, sign, verify
+from smartplan_tui.hub.language import COOKIE_SECONDS
 from smartplan_tui.hub.page import added_notice, ballot_in_notice, page, unjoined_page
 from smartplan_tui.hub.room_view import Refused, RoomView, parse_ballot, parse_swot
 from smartplan_tui.hub.writer import AddSwot, CastBallot, StoreWorker
-from smartplan_tui.i18n import (
-    DEFAULT_LANGUAGE,
-    LANGUAGES,
-    _,
-    interface_language,
-    normalise_language,
-    writing_in,
-)
+from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError
 from smartplan_tui.store import loads
 
 __all__ = ["COOKIE", "Participants"]
 
 COOKIE = "smartplan_device"
-LANGUAGE_COOKIE = "smartplan_lang"
-#: A device stays in for two days: a workshop, and the morning after.
-COOKIE_SECONDS = 2 * 24 * 3600
 ASSETS = Path(__file__).parent / "static"
 _NO_STORE = {"Cache-Control": "no-store"}
 #: The page's own rules: scripts and styles from the hub only, no frames, no other site.
@@ -56,61 +44,6 @@ PAGE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-
-
-Handler = Callable[["Participants", web.Request], Awaitable[web.StreamResponse]]
-
-
-def page_language(request: web.Request) -> str:
-    """The language to answer `request` in: `?lang=`, its cookie, `Accept-Language` when it
-    asks first for a language other than English, the interface's (a value SmartPlan does not
-    speak is passed over)."""
-    for value in (request.query.get("lang"), request.cookies.get(LANGUAGE_COOKIE)):
-        code = normalise_language(value)
-        if code is not None:
-            return code
-    asked = accepted_language(request.headers.get("Accept-Language", ""))
-    return asked if asked not in (None, DEFAULT_LANGUAGE) else interface_language()
-
-
-def accepted_language(header: str) -> str | None:
-    """The first of SmartPlan's languages in an `Accept-Language` header, by its weight."""
-    ranked: list[tuple[float, int, str]] = []
-    for i, part in enumerate(header.split(",")):
-        tag, _sep, params = part.strip().partition(";")
-        weight = 1.0
-        if params.strip().startswith("q="):
-            try:
-                weight = float(params.strip()[2:])
-            except ValueError:
-                continue
-        code = normalise_language(tag)
-        if code is not None and weight > 0:
-            ranked.append((-weight, i, code))
-    return min(ranked)[2] if ranked else None
-
-
-def _speaking(handler: Handler) -> Handler:
-    """Run `handler` in the request's language; a `?lang=` is remembered for the next pages."""
-
-    @functools.wraps(handler)
-    async def answer(self: Participants, request: web.Request) -> web.StreamResponse:
-        with writing_in(page_language(request)) as language:
-            try:
-                response = await handler(self, request)
-            except web.HTTPException as redirect:  # a join or a form's redirect
-                _remember(request, redirect, language)
-                raise
-        _remember(request, response, language)
-        return response
-
-    return answer
-
-
-def _remember(request: web.Request, response: web.StreamResponse, language: str) -> None:
-    if normalise_language(request.query.get("lang")) == language and language in LANGUAGES:
-        response.set_cookie(LANGUAGE_COOKIE, language, httponly=True, samesite="Strict",
-                            path="/", max_age=COOKIE_SECONDS)
 
 
 class Participants:
@@ -150,7 +83,6 @@ class Participants:
 
     # ------------------------------------------------------------------ join
 
-    @_speaking
     async def join(self, request: web.Request) -> web.StreamResponse:
         address = request.remote or "?"
         if self.limiter.blocked(address):
@@ -170,7 +102,6 @@ class Participants:
 
     # ------------------------------------------------------------------ the page
 
-    @_speaking
     async def page(self, request: web.Request) -> web.StreamResponse:
         device = self.device(request)
         if device is None:
@@ -181,7 +112,6 @@ class Participants:
         notice = added_notice() if done == "swot" else ballot_in_notice() if done == "ballot" else ""
         return _html(page(view, view.mine.get(tag) if tag else None, notice=notice))
 
-    @_speaking
     async def swot_form(self, request: web.Request) -> web.StreamResponse:
         device = self.device(request)
         if device is None:
@@ -194,7 +124,6 @@ class Participants:
             return self._refused_page(device, refused, draft)
         raise web.HTTPSeeOther("/room?done=swot", headers=_NO_STORE)
 
-    @_speaking
     async def ballot_form(self, request: web.Request) -> web.StreamResponse:
         device = self.device(request)
         if device is None:
@@ -217,7 +146,6 @@ class Participants:
 
     # ------------------------------------------------------------------ the API
 
-    @_speaking
     async def api_room(self, request: web.Request) -> web.StreamResponse:
         device = self.device(request)
         if device is None:
@@ -225,7 +153,6 @@ class Participants:
         view = self.worker.view
         return web.json_response(view.for_device(self._tag(view, device)), headers=_NO_STORE)
 
-    @_speaking
     async def api_swot(self, request: web.Request) -> web.StreamResponse:
         if self.device(request) is None:
             return _unjoined()
@@ -235,7 +162,6 @@ class Participants:
             return error_response(refused.status, refused.message)
         return web.json_response({"id": item_id}, status=201, headers=_NO_STORE)
 
-    @_speaking
     async def api_ballot(self, request: web.Request) -> web.StreamResponse:
         device = self.device(request)
         if device is None:

@@ -11,13 +11,13 @@ keyboard's ballot entry enforces.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from smartplan_tui.collection_registry import VOTES
 from smartplan_tui.exercises import voting
 from smartplan_tui.exercises.names import vote_name
-from smartplan_tui.i18n import _, ngettext
+from smartplan_tui.i18n import _, ngettext, pgettext
 from smartplan_tui.model import (
     Ballot,
     ModelError,
@@ -31,11 +31,14 @@ from smartplan_tui.model import (
     describe,
     key_path,
 )
+from smartplan_tui.numbers import format_number
+from smartplan_tui.records import record
 from smartplan_tui.store.codec import encode
+from smartplan_tui.text import quoted
 
 __all__ = ["BallotDraft", "Refused", "RoomView", "SwotDraft", "ballot_json", "cast_from_device",
-           "check_ballot_turn", "check_swot_turn", "parse_ballot", "parse_swot", "room_view",
-           "vote_json"]
+           "check_ballot_turn", "check_swot_turn", "field_label", "located", "parse_ballot",
+           "parse_swot", "room_view", "vote_json"]
 
 #: The longest name a participant may type on the SWOT form.
 MAX_NAME = 100
@@ -48,6 +51,38 @@ class Refused(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
+
+
+def _field_words() -> dict[str, str]:
+    # One literal call per field, so that the extractor sees each of them.
+    return {
+        "text": pgettext("request field", "text"),
+        "name": pgettext("request field", "name"),
+        "quadrant": pgettext("request field", "quadrant"),
+        "vote": pgettext("request field", "vote"),
+        "voter": pgettext("request field", "voter"),
+        "dots": pgettext("request field", "dots"),
+        "ranking": pgettext("request field", "ranking"),
+        "scores": pgettext("request field", "scores"),
+        "rank": pgettext("request field", "rank"),
+        "score": pgettext("request field", "score"),
+    }
+
+
+def field_label(path: str) -> str:
+    """A field of a request (`text`, `dots.A`) as a refusal names it: in English its key, as
+    the API documents it; in Latvian and Lithuanian the word, since a person on a phone reads
+    the refusal under the form (`punkti.A`). Option ids and criteria are kept as they are."""
+    cut = min((i for i in (path.find("."), path.find("[")) if i >= 0), default=len(path))
+    head = path[:cut]
+    return _field_words().get(head, head) + path[cut:]
+
+
+def located(error: ModelError) -> str:
+    """A model error's one line, its field named as `field_label` names it."""
+    if not error.path:
+        return error.reason
+    return _("{field}: {reason}").format(field=field_label(error.path), reason=error.reason)
 
 
 def vote_json(vote: Vote) -> dict[str, Any]:
@@ -67,7 +102,7 @@ def ballot_json(ballot: Ballot) -> dict[str, Any]:
     return doc
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RoomView:
     """The room as every device sees it, from one state of the session."""
 
@@ -109,14 +144,14 @@ def room_view(session: Session, room: Room) -> RoomView:
 # ------------------------------------------------------------------ requests
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SwotDraft:
     quadrant: Quadrant
     text: str
     author: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BallotDraft:
     """A checked ballot for `vote_id`, before it carries its device tag."""
 
@@ -139,10 +174,10 @@ def _text_field(doc: Mapping[str, Any], name: str, *, required: bool) -> str:
     if value is None and not required:
         return ""
     if value is None:
-        raise Refused(400, _("{field}: is missing").format(field=name))
+        raise Refused(400, _("{field}: is missing").format(field=field_label(name)))
     if not isinstance(value, str):
         raise Refused(400, _("{field}: must be text, not {value}").format(
-            field=name, value=describe(value)))
+            field=field_label(name), value=describe(value)))
     return value
 
 
@@ -155,15 +190,18 @@ def parse_swot(doc: object) -> SwotDraft:
     try:
         quadrant = Quadrant.parse(quadrant_text)
     except ModelError as error:
-        raise Refused(400, _("quadrant: {reason}").format(reason=error.reason)) from None
+        raise Refused(400, _("{field}: {reason}").format(
+            field=field_label("quadrant"), reason=error.reason)) from None
     if len(name) > MAX_NAME:
-        raise Refused(400, ngettext("name: is {n:,} character long; at most {most}",
-                                "name: is {n:,} characters long; at most {most}",
-                                len(name)).format(n=len(name), most=MAX_NAME))
+        raise Refused(400, ngettext("{field}: is {n} character long; at most {most}",
+                                    "{field}: is {n} characters long; at most {most}",
+                                    len(name)).format(field=field_label("name"),
+                                                      n=format_number(len(name), grouped=True),
+                                                      most=MAX_NAME))
     try:
         SwotItem("new", quadrant, text, (), name)
     except ModelError as error:
-        raise Refused(400, str(error)) from None
+        raise Refused(400, located(error)) from None
     return SwotDraft(quadrant, text, name)
 
 
@@ -192,14 +230,14 @@ def parse_ballot(doc: object, view: RoomView) -> BallotDraft:
     try:
         ballot = Ballot(voter=voter, **{kind: value})
     except ModelError as error:
-        raise Refused(400, str(error)) from None
+        raise Refused(400, located(error)) from None
     problem = vote.ballot_problem(ballot)
     if problem:
-        raise Refused(400, f"{kind}: {problem}")
+        raise Refused(400, _("{field}: {reason}").format(field=field_label(kind), reason=problem))
     if not value:
-        raise Refused(400, (_("dots: place a dot on at least one option") if kind == "dots"
-                           else _("{field}: rank or score at least one option").format(
-                               field=kind)))
+        raise Refused(400, (_("{field}: place a dot on at least one option") if kind == "dots"
+                            else _("{field}: rank or score at least one option")).format(
+                               field=field_label(kind)))
     _check_voter(view.session, view.room, vote, voter)
     return BallotDraft(vote.id, ballot)
 
@@ -208,24 +246,26 @@ def _ballot_value(kind: str, value: object) -> Any:
     """The JSON value of a ballot field in the form `Ballot` takes, or 400 naming it."""
     if kind == "ranking":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise Refused(400, _("ranking: must be a list of option ids, best first"))
+            raise Refused(400, _("{field}: must be a list of option ids, best first").format(
+                field=field_label("ranking")))
         return tuple(value)
     if not isinstance(value, dict):
-        raise Refused(400, _("{field}: must be an object of option ids").format(field=kind))
+        raise Refused(400, _("{field}: must be an object of option ids").format(
+            field=field_label(kind)))
     if kind == "dots":
         for option, n in value.items():
             if type(n) is not int:
                 raise Refused(400, _("{field}: must be a whole number, not {value}").format(
-                    field=key_path("dots", option), value=describe(n)))
+                    field=field_label(key_path("dots", option)), value=describe(n)))
         return {option: n for option, n in value.items() if n}
     for option, marks in value.items():
         if not isinstance(marks, dict):
             raise Refused(400, _("{field}: must be an object of marks by criterion").format(
-                field=key_path("scores", option)))
+                field=field_label(key_path("scores", option))))
         for criterion, mark in marks.items():
             if type(mark) is not int:
                 raise Refused(400, _("{field}: must be a whole number, not {value}").format(
-                    field=key_path(key_path("scores", option), criterion),
+                    field=field_label(key_path(key_path("scores", option), criterion)),
                     value=describe(mark)))
     return {option: marks for option, marks in value.items() if marks}
 
@@ -233,13 +273,15 @@ def _ballot_value(kind: str, value: object) -> Any:
 def _check_voter(session: Session, room: Room, vote: Vote, voter: str) -> None:
     if not room.names:
         if voter:
-            raise Refused(400, _("voter: this vote is anonymous; leave the name out"))
+            raise Refused(400, _("{field}: this vote is anonymous; leave the name out").format(
+                field=field_label("voter")))
         return
     if not voter:
-        raise Refused(400, _("voter: this vote asks for your name; choose it"))
+        raise Refused(400, _("{field}: this vote asks for your name; choose it").format(
+            field=field_label("voter")))
     if not any(p.id == voter for p in session.participants):
-        raise Refused(400, _("voter: {name} is not a participant of this session").format(
-            name=describe(voter)))
+        raise Refused(400, _("{field}: {name} is not a participant of this session").format(
+            field=field_label("voter"), name=describe(voter)))
 
 
 def check_ballot_turn(session: Session, room: Room, vote_id: str,
@@ -266,9 +308,13 @@ def cast_from_device(session: Session, room: Room, draft: BallotDraft, tag: str,
                     ranking=draft.ballot.ranking, scores=draft.ballot.scores, device=tag)
     _check_voter(session, room, vote, ballot.voter)
     if ballot.voter and any(b.voter == ballot.voter and b.device != tag for b in vote.ballots):
-        raise Refused(409, _("voter: {name} has voted already, on another device or at the "
-                                 "keyboard").format(name=describe(ballot.voter)))
+        name = next((p.name for p in session.participants if p.id == ballot.voter), "")
+        raise Refused(409, _("{field}: {name} has voted already, on another device or at the "
+                             "keyboard").format(field=field_label("voter"),
+                                                name=quoted(name) if name
+                                                else describe(ballot.voter)))
     try:
         return voting.cast(vote, ballot)
     except ModelError as error:
-        raise Refused(400, f"{ballot.kind}: {error.reason}") from None
+        raise Refused(400, _("{field}: {reason}").format(field=field_label(ballot.kind),
+                                                         reason=error.reason)) from None

@@ -8,6 +8,7 @@ second origin and a second shutdown to get right.
 Routes: `/j/{code}`, `/room…`, `/api/…`, `/assets/…` for participants (`participants`),
 `/n/…` and `/download/…` for note-takers (`notetakers`), and `/hub/…` for the app on this
 laptop (status, revoke, stop), which need the key in the hub's private state file.
+Every answer, refusals included, is in the asker's language (`language`).
 No access log is kept: the note-takers' link carries its token.
 """
 
@@ -20,19 +21,20 @@ import os
 import secrets
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
 
 from smartplan_tui.hub.guards import MAX_BODY, error_response, guards
 from smartplan_tui.hub.keys import HubKeys
+from smartplan_tui.hub.language import speaking
 from smartplan_tui.hub.links import ANY_HOST, Links, origin_of, public_host, reaches_room
 from smartplan_tui.hub.notetakers import NoteTakers
 from smartplan_tui.hub.participants import Participants
 from smartplan_tui.hub.state import Running, hub_file, read_keys, read_running, write_state
 from smartplan_tui.hub.writer import StoreWorker
 from smartplan_tui.i18n import _
+from smartplan_tui.records import record
 from smartplan_tui.store import SessionStore, StoreError
 
 __all__ = ["DEFAULT_PORT", "Hub", "Ready", "run_hub"]
@@ -40,7 +42,7 @@ __all__ = ["DEFAULT_PORT", "Hub", "Ready", "run_hub"]
 DEFAULT_PORT = 8765
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ready:
     """What the hub tells whoever started it once it listens."""
 
@@ -89,7 +91,8 @@ class Hub:
             keys=lambda: (self.keys.token, self.keys.notetaker_key),
             origins=self.origins, public_url=lambda: self._origin)
         app = web.Application(client_max_size=MAX_BODY,
-                              middlewares=[guards(self.origins), self.notetakers.middleware()])
+                              middlewares=[speaking(), guards(self.origins),
+                                           self.notetakers.middleware()])
         self.participants.install(app)
         self.notetakers.install(app)
         app.add_routes([web.get("/hub/status", self.status),
@@ -151,20 +154,21 @@ class Hub:
 
     async def status(self, request: web.Request) -> web.StreamResponse:
         if not self._allowed(request):
-            return error_response(403, "this is for the app on the hub's laptop")
+            return _not_for_you()
         return web.json_response(self.status_json())
 
     async def revoke(self, request: web.Request) -> web.StreamResponse:
         """`{"devices": true}`: a new code, every phone out; `{"notetakers": true}`: a new
         note-takers' link, every note-taker's browser out."""
         if not self._allowed(request):
-            return error_response(403, "this is for the app on the hub's laptop")
+            return _not_for_you()
         try:
             doc = await request.json()
         except ValueError:
             doc = None
         if not isinstance(doc, dict) or not {"devices", "notetakers"} >= set(doc):
-            return error_response(400, 'send {"devices": true} and/or {"notetakers": true}')
+            return error_response(400, _('send {devices} and/or {notetakers}').format(
+                devices='{"devices": true}', notetakers='{"notetakers": true}'))
         if doc.get("devices") is True:
             self.keys = self.keys.new_code()
             self.participants.forget_devices()
@@ -177,9 +181,14 @@ class Hub:
 
     async def stop_request(self, request: web.Request) -> web.StreamResponse:
         if not self._allowed(request):
-            return error_response(403, "this is for the app on the hub's laptop")
+            return _not_for_you()
         self.stopped.set()
         return web.json_response({"stopping": True})
+
+
+def _not_for_you() -> web.Response:
+    """403 for a control endpoint without the key, in the asker's language."""
+    return error_response(403, _("this is for the app on the hub's laptop"))
 
 
 def _bound_port(site: web.TCPSite) -> int:

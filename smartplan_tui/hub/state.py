@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ import orjson
 
 from smartplan_tui.atomic import replace_atomically
 from smartplan_tui.hub.keys import HubKeys
+from smartplan_tui.records import record
 
 __all__ = ["Running", "hub_file", "pid_alive", "read_keys", "read_running", "write_state"]
 
@@ -26,7 +26,7 @@ PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Running:
     """Where a running hub is and how its control endpoints are reached."""
 

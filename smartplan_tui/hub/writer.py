@@ -8,7 +8,8 @@ journal line, one fsync — and each request is answered only after that line is
 
 Each edit in a batch is checked on the session as it is at the moment of writing; one that
 is refused (the vote closed meanwhile, a rule broken) is answered with its reason and
-leaves the others to be written.
+leaves the others to be written. The reason is in the language of the request that sent the
+edit (one batch may hold a Latvian phone's ballot and a Lithuanian one's).
 """
 
 from __future__ import annotations
@@ -30,15 +31,18 @@ from smartplan_tui.hub.room_view import (
     SwotDraft,
     cast_from_device,
     check_swot_turn,
+    located,
     room_view,
 )
-from smartplan_tui.i18n import _
+from smartplan_tui.i18n import _, current_language, writing_in
 from smartplan_tui.model import ModelError, Room, Session, SwotItem, Vote
 from smartplan_tui.store import NewId, SessionHandle, StoreError
 
 __all__ = ["AddSwot", "CastBallot", "Edit", "StoreWorker"]
 
 T = TypeVar("T")
+#: An edit waiting for its batch: the edit, its request's answer, its request's language.
+_Queued = tuple["Edit", "asyncio.Future[Any]", str]
 log = logging.getLogger("smartplan.hub")
 
 #: How often the hub looks for changes made by other processes (one `stat`).
@@ -111,7 +115,7 @@ class StoreWorker:
     def __init__(self, handle: SessionHandle) -> None:
         self.handle = handle
         self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="hub-store")
-        self._queue: asyncio.Queue[tuple[Edit, asyncio.Future[Any]]] = asyncio.Queue()
+        self._queue: asyncio.Queue[_Queued] = asyncio.Queue()
         self._tasks: list[asyncio.Task[None]] = []
         self.view: RoomView = room_view(handle.load(), handle.room())
         self.batches = 0
@@ -128,9 +132,11 @@ class StoreWorker:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         while not self._queue.empty():
-            _edit, waiter = self._queue.get_nowait()
+            _edit, waiter, language = self._queue.get_nowait()
             if not waiter.done():
-                waiter.set_exception(Refused(503, _("the hub is stopping; nothing was written")))
+                with writing_in(language):
+                    waiter.set_exception(Refused(503, _("the hub is stopping; nothing was "
+                                                        "written")))
         self._pool.shutdown(wait=True)
 
     async def call(self, work: Callable[[], T]) -> T:
@@ -140,7 +146,7 @@ class StoreWorker:
     async def submit(self, edit: Edit) -> Any:
         """What the edit returned, once it is on disk; `Refused` when it was not written."""
         waiter: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-        await self._queue.put((edit, waiter))
+        await self._queue.put((edit, waiter, current_language()))
         return await waiter
 
     async def refresh(self) -> RoomView:
@@ -166,18 +172,17 @@ class StoreWorker:
             batch = [await self._queue.get()]
             while not self._queue.empty():
                 batch.append(self._queue.get_nowait())
-            edits = [edit for edit, _ in batch]
+            edits = [(edit, language) for edit, _waiter, language in batch]
             try:
                 outcomes = await self.call(functools.partial(self._write, edits))
             except (StoreError, ModelError) as error:
                 # The reason names files on the laptop: the log has it, the phones do not.
                 log.warning("%d edits from the room were not saved: %s", len(batch), error)
-                outcomes = [Refused(503, _("the session could not be saved just now; "
-                                           "nothing was written, try again"))] * len(batch)
+                outcomes = [_not_saved(language) for _edit, language in edits]
             self.batches += 1
             with contextlib.suppress(StoreError, ModelError):
                 self.view = await self.call(self._fresh_view)
-            for (_edit, waiter), outcome in zip(batch, outcomes, strict=True):
+            for (_edit, waiter, _language), outcome in zip(batch, outcomes, strict=True):
                 if waiter.done():
                     continue
                 if isinstance(outcome, Refused):
@@ -185,25 +190,34 @@ class StoreWorker:
                 else:
                     waiter.set_result(outcome)
 
-    def _write(self, edits: list[Edit]) -> list[Any]:
-        """Apply every edit that may be made, in one durable write; each one's outcome."""
+    def _write(self, edits: list[tuple[Edit, str]]) -> list[Any]:
+        """Apply every edit that may be made, in one durable write; each one's outcome
+        (a refusal in the language its request was answered in)."""
         room = self.handle.room()
         outcomes: list[Any] = [None] * len(edits)
 
         def change(session: Session, new_id: NewId) -> Session:
             draft = _Draft(session, room, new_id)
-            for i, edit in enumerate(edits):
-                try:
-                    outcomes[i] = edit.run(draft)
-                except Refused as refused:
-                    outcomes[i] = refused
-                except ModelError as error:
-                    outcomes[i] = Refused(400, str(error))
+            for i, (edit, language) in enumerate(edits):
+                with writing_in(language):
+                    try:
+                        outcomes[i] = edit.run(draft)
+                    except Refused as refused:
+                        outcomes[i] = refused
+                    except ModelError as error:
+                        outcomes[i] = Refused(400, located(error))
             return draft.result()
 
-        self.handle.author = _phones(edits)
+        self.handle.author = _phones([edit for edit, _language in edits])
         self.handle.apply(change)
         return outcomes
+
+
+def _not_saved(language: str) -> Refused:
+    """The answer to an edit whose batch could not be written, in its request's language."""
+    with writing_in(language):
+        return Refused(503, _("the session could not be saved just now; nothing was written, "
+                              "try again"))
 
 
 def _phones(edits: list[Edit]) -> str:

@@ -27,11 +27,12 @@
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(doc)
     }).then(function (response) {
-      return response.json().then(function (answer) {
-        if (!response.ok) { throw new Error(answer.error || String(response.status)); }
+      // An answer that is not the hub's JSON (a proxy's page) has no message of its own.
+      return response.json().catch(function () { return {}; }).then(function (answer) {
+        if (!response.ok) { throw new Error(answer.error || body.dataset.unreachable); }
         return answer;
       });
-    });
+    }, function () { throw new Error(body.dataset.unreachable); });  // no answer at all
   }
 
   // ------------------------------------------------------------------ dots
