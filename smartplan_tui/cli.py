@@ -34,6 +34,7 @@ from smartplan_tui.collection_registry import (
 )
 from smartplan_tui.export_formats import FORMATS, INTERCHANGE, interchange_text
 from smartplan_tui.i18n import LANGUAGES, _, ngettext, normalise_language
+from smartplan_tui.labels import kind_name
 from smartplan_tui.model import (
     PROFILE_KEYS,
     Action,
@@ -163,6 +164,8 @@ def _interactive() -> bool:
 # ------------------------------------------------------------------ sessions
 
 _SESSION_ID = _("The session's id (see `smartplan list`).")
+_AUTHOR_HELP = _("Who wrote it (a name, as the room calls them).")
+_ENTRY_HELP = _("The change's entry id (see `smartplan history`).")
 
 
 @app.command(help=_("Create the demo session (if missing) and open it."))
@@ -187,7 +190,7 @@ def demo(
 def new(
     title: Annotated[str, typer.Argument(help=_("The session's title."))],
     kind: Annotated[SessionKind, typer.Option(help=_("Kind of session."))] = SessionKind.WORKSHOP,
-    date: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD")] = None,
+    date: Annotated[str | None, typer.Option(metavar="DATE", help=_("YYYY-MM-DD"))] = None,
     end_date: Annotated[str | None, typer.Option(
         metavar="DATE", help=_("Last day of an event of several days (YYYY-MM-DD)."))] = None,
     start: Annotated[str | None, typer.Option(metavar="TIME", help=_("Start time (HH:MM)."))]
@@ -294,10 +297,12 @@ def list_sessions(
         return
     no_date = _("no date")
     width = max(10, len(no_date))
+    kinds = {s.kind: kind_name(s.kind) for s in summaries}  # `--json` keeps the machine value
+    kind_width = max(map(len, kinds.values()))
     for s in summaries:
         when = s.date.isoformat() if s.date else no_date
         items = ngettext("{n} item", "{n} items", s.items).format(n=f"{s.items:>5}")
-        _say(f"{s.id:<28} {when:<{width}}  {s.kind.value:<16} {items}  {s.title}")
+        _say(f"{s.id:<28} {when:<{width}}  {kinds[s.kind]:<{kind_width}}  {items}  {s.title}")
 
 
 @app.command("import", help=_("Import an interchange JSON file; prints the session id."))
@@ -529,7 +534,7 @@ def history(
 @friendly
 def undo(
     session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
-    entry: Annotated[str | None, typer.Argument(metavar="ENTRY")] = None,
+    entry: Annotated[str | None, typer.Argument(metavar="ENTRY", help=_ENTRY_HELP)] = None,
     force: Annotated[bool, typer.Option(
         "--force", help=_("Undo even if someone changed the same item since."))] = False,
 ) -> None:
@@ -541,7 +546,7 @@ def undo(
 @friendly
 def redo(
     session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
-    entry: Annotated[str | None, typer.Argument(metavar="ENTRY")] = None,
+    entry: Annotated[str | None, typer.Argument(metavar="ENTRY", help=_ENTRY_HELP)] = None,
     force: Annotated[bool, typer.Option(
         "--force", help=_("Redo even if someone changed the same item since."))] = False,
 ) -> None:
@@ -565,7 +570,7 @@ def add_swot(
     text: Annotated[str, typer.Argument(help=_("The item's text."))],
     tag: Annotated[list[str] | None, typer.Option("--tag", help=_("Repeat for several."))]
     = None,
-    author: Annotated[str, typer.Option()] = "",
+    author: Annotated[str, typer.Option(help=_AUTHOR_HELP)] = "",
 ) -> None:
     try:
         q = Quadrant.parse(quadrant)
@@ -582,7 +587,7 @@ def add_note(
     session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
     text: Annotated[str, typer.Argument(help=_("The note's text."))],
     kind: Annotated[NoteKind, typer.Option(help=_("What kind of note."))] = NoteKind.NOTE,
-    author: Annotated[str, typer.Option()] = "",
+    author: Annotated[str, typer.Option(help=_AUTHOR_HELP)] = "",
     agenda_item: Annotated[str, typer.Option(
         metavar="ID", help=_("Agenda item id (default: the running one)."))]
     = "",
@@ -635,8 +640,8 @@ def add_action(
     = "",
     owner: Annotated[str, typer.Option(help=_("Who is responsible."))] = "",
     partner: Annotated[list[str] | None, typer.Option("--partner", help=_("Repeat."))] = None,
-    start: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD")] = None,
-    due: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD")] = None,
+    start: Annotated[str | None, typer.Option(metavar="DATE", help=_("YYYY-MM-DD"))] = None,
+    due: Annotated[str | None, typer.Option(metavar="DATE", help=_("YYYY-MM-DD"))] = None,
     budget: Annotated[float | None, typer.Option("--budget", help=_("Euro."))] = None,
     indicator: Annotated[str, typer.Option(help=_("How progress is measured."))] = "",
     baseline: Annotated[str, typer.Option(help=_("The measure's value now."))] = "",

@@ -26,6 +26,7 @@ from typer.exceptions import TyperException
 from smartplan_tui.cli_engine import ENGINE_TEMPLATES, speak_interface_language, translate_engine_text
 from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError
+from smartplan_tui.os_errors import os_reason
 from smartplan_tui.store import StoreError
 from smartplan_tui.text import visible
 
@@ -199,7 +200,7 @@ def friendly(func: F) -> F:
             os._exit(0)
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
-            fail(f"{where}{error.strerror or error}")
+            fail(f"{where}{os_reason(error)}")
         except (typer.Exit, typer.Abort, TyperException):
             raise
         except Exception as error:

@@ -113,4 +113,4 @@ def test_results_json_has_the_documented_shape_and_recounts(home: Path) -> None:
     code, out, err = _cli(home, "results", "coast-camp", "--vote", "v1", "--method", "irv")
     assert code == 1 and "no single first choice for instant-runoff" in err
     code, out, _ = _cli(home, "results", "coast-camp", "--vote", "v2")
-    assert code == 0 and "schulze" in out and "█" in out
+    assert code == 0 and "Schulze method, 10 ballots" in out and "█" in out
