@@ -130,9 +130,12 @@ class SmartPlanApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.start_error:
             self.notify(visible(self.start_error), severity="error", markup=False)
+
+    def _report_privacy(self) -> None:
+        """Personal data that should be gone, said once the first screen is up (a thread:
+        the checks read every session, and the first paint does not wait for them)."""
         self._report_unfinished_erasure()
-        self.run_worker(self._report_due_sessions, thread=True, group="retention",
-                        exit_on_error=False)
+        self._report_due_sessions()
 
     def _report_due_sessions(self) -> None:
         """Sessions past their retention date hold personal data that should be gone."""
@@ -156,20 +159,23 @@ class SmartPlanApp(App[None]):
                 markup=False)
 
     def _report_unfinished_erasure(self) -> None:
-        """An erasure that was interrupted leaves personal data behind: say so at once."""
+        """An erasure that was interrupted leaves personal data behind: say so at once
+        (from the privacy thread)."""
         from smartplan_tui.store.erasure import pending
 
         try:
             plan = pending(self.store.home)
         except StoreError as error:
-            self.notify(visible(str(error)), severity="error", markup=False)
+            self.call_from_thread(self.notify, visible(str(error)), severity="error",
+                                  markup=False)
             return
         if plan is not None:
-            self.notify(visible(_("An erasure started {started} was not finished (sessions "
-                                  "{sessions}): run `smartplan privacy erase` to complete it."
-                                  ).format(started=plan.started,
-                                           sessions=", ".join(plan.people))),
-                        severity="error", timeout=30, markup=False)
+            self.call_from_thread(
+                self.notify, visible(_("An erasure started {started} was not finished "
+                                       "(sessions {sessions}): run `smartplan privacy erase` "
+                                       "to complete it.").format(
+                                           started=plan.started, sessions=", ".join(plan.people))),
+                severity="error", timeout=30, markup=False)
 
     def action_sessions(self) -> None:
         """Back to the list of sessions (built now if the app started on a session)."""
@@ -181,6 +187,8 @@ class SmartPlanApp(App[None]):
             self.push_screen(HomeScreen())
 
     def on_ready(self) -> None:
+        self.run_worker(self._report_privacy, thread=True, group="privacy",
+                        exit_on_error=False)
         if os.environ.get(EXIT_ON_READY):
             # After the top screen's next paint: it is composed, drawn and taking keys.
             self.screen.call_after_refresh(self._exit_for_bench)
@@ -313,7 +321,7 @@ class SmartPlanApp(App[None]):
         from smartplan_tui.screens.widgets.palette import TranslatedPalette
 
         self.push_screen(TranslatedPalette(providers=[ThemeProvider],
-                                           placeholder="Search for themes…"))
+                                           placeholder=_("Search for themes…")))
 
     # ------------------------------------------------------------------ the language
 

@@ -18,6 +18,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from smartplan_tui.i18n import _
+
 __all__ = ["LONG_REST", "PICTURES", "ROW_LIMIT", "and_list", "columns", "eighths_bar", "fit",
            "json_text", "quoted", "shorten", "visible"]
 
@@ -117,10 +119,11 @@ def quoted(text: str, width: int = QUOTE_WIDTH) -> str:
 
 
 def and_list(names: Sequence[str]) -> str:
-    """`A`, `A and B`, `A, B and C`: how an explanation names several options."""
+    """`A`, `A and B`, `A, B and C`: how an explanation names several options (in the
+    current language: a report's `A, B un C`)."""
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def _shorten(text: str, width: int) -> tuple[str, int]:

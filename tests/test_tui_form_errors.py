@@ -269,5 +269,5 @@ async def test_a_vote_setup_error_focuses_its_field_at_80x24(demo_store: Session
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is setup
-        # This form docks its error line at the bottom: the field comes into view above it.
-        _error_at(setup, "dots", "Dots per voter: 0 is below 1")
+        line = _error_at(setup, "dots", "Dots per voter: 0 is below 1")
+        _right_under(line, setup.query_one("#dots"))

@@ -20,6 +20,7 @@ from smartplan_tui.screens.swot_board import QuadrantList, SwotBoardScreen
 from smartplan_tui.screens.widgets.choice_form import LineForm
 from smartplan_tui.screens.widgets.item_list import Row
 from smartplan_tui.store import SessionStore
+from smartplan_tui.text import quoted
 
 MARKUP = "[bold]Ferry[/bold] to Karlskrona"
 
@@ -268,6 +269,8 @@ async def test_failed_save_is_shown_not_swallowed(demo_store: SessionStore) -> N
         assert isinstance(app.screen, LineForm)
         item_id = board.quadrant_list(Quadrant.STRENGTHS).highlighted_id()
         assert item_id is not None
+        item = stored(demo_store).find(SWOT, item_id)
+        assert item is not None
         # While the tag is typed, another process deletes the item. (Deleted before the
         # form opened, the board's half-second poll could show the deletion first, and
         # `t` would then tag the next item; a covered board does not poll.)
@@ -276,7 +279,10 @@ async def test_failed_save_is_shown_not_swallowed(demo_store: SessionStore) -> N
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is board
-        assert any(repr(item_id) in text for text in toasts(app, "error")), toasts(app)
+        # Named by its text, with who deleted it (the history says), not by its id.
+        assert any(quoted(item.text) in text and "is no longer in the session" in text
+                   and "someone deleted it" in text for text in toasts(app, "error")), toasts(app)
+        assert not any(repr(item_id) in text for text in toasts(app, "error"))
         assert stored(demo_store).find(SWOT, item_id) is None
 
 

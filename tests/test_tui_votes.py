@@ -283,7 +283,7 @@ async def test_ties_marked_palette_and_delete(demo_store: SessionStore, home: Pa
         screen = await open_screen(pilot, "v", VotesScreen)
         rows = [row.split()[:2] for row in chart_rows(app).splitlines()]
         assert rows == [["1=", "A"], ["1=", "C"], ["3", "B"]]
-        assert "Tied (=): A = C — tie rule: report" in text_of(
+        assert "Tied (=): A = C — tie rule: Report ties as ties" in text_of(
             screen.query_one("#own-count .count-ties"))
         commands = {command.title for command in app.get_system_commands(screen)}
         assert {"New vote", "Ballots", "Recount", "Close/reopen", "Hide/reveal",

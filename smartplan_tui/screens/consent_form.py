@@ -39,8 +39,9 @@ class ConsentForm(FormScreen[Participant]):
                 id=f"consent-{purpose.id}"))
         latest = self.person.consent[-1] if self.person.consent else None
         yield from field(_("How (form, paper, verbal)"), Select(
-            [(way, way) for way in CONSENT_WAYS], value=latest.how if latest and latest.how
-            else "form", allow_blank=False, id="consent-how"))
+            [(labels.consent_way_name(way), way) for way in CONSENT_WAYS],
+            value=latest.how if latest and latest.how else "form", allow_blank=False,
+            id="consent-how"))
         yield from field(_("Recorded by"), Input(latest.recorded_by if latest else "",
                                                  id="consent-recorded-by"))
 

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 #: Column widths of the session list; the title gets the rest of the width (up to 48).
 #: The kind and the item count widen to their heading or their longest cell (up to the
-#: second figure), so a longer language's words are not cut.
+#: second figure), so a longer language's words are not cut; the place is as wide as its
+#: heading or its longest cell, up to its figure, so short places leave room for titles.
 KIND_WIDTH, DATE_WIDTH, ITEMS_WIDTH, PLACE_WIDTH = 15, 10, 5, 16
 KIND_MOST, ITEMS_MOST = 20, 10
 
@@ -52,11 +53,12 @@ def session_rows(summaries: list[SessionSummary], width: int) -> tuple[Text, lis
               s.place) for s in summaries]
     kind_width = _width([heading_texts[2], *(c[2] for c in cells)], KIND_WIDTH, KIND_MOST)
     items_width = _width([heading_texts[3]], ITEMS_WIDTH, ITEMS_MOST)
-    fixed = kind_width + DATE_WIDTH + items_width + PLACE_WIDTH + 4 * len(GAP) + 2
+    place_width = _width([c[4] for c in cells], len(heading_texts[4]), PLACE_WIDTH)
+    fixed = kind_width + DATE_WIDTH + items_width + place_width + 4 * len(GAP) + 2
     title_width = flexible_width([s.title for s in summaries], width - fixed, least=12)
 
     def row(texts: tuple[str, str, str, str, str]) -> str:
-        widths = (title_width, DATE_WIDTH, kind_width, items_width, PLACE_WIDTH)
+        widths = (title_width, DATE_WIDTH, kind_width, items_width, place_width)
         return line(list(zip(texts, widths, strict=True)), right=(3,))
 
     rows = [Row(s.id, Text(row(texts))) for s, texts in zip(summaries, cells, strict=True)]

@@ -34,7 +34,7 @@ from textual.screen import Screen
 
 from smartplan_tui.collection_registry import Collection
 from smartplan_tui.i18n import _
-from smartplan_tui.model import ModelError, Session
+from smartplan_tui.model import LIST_NAMES, ModelError, Session
 from smartplan_tui.screens.confirm import ConfirmScreen
 from smartplan_tui.screens.worker_errors import WorkerErrors
 from smartplan_tui.store import SessionHandle, StoreError
@@ -57,8 +57,17 @@ def show_error(screen: Screen[Any], error: Exception, what: str | None = None) -
     Errors quote user text: shown literally (no markup), control characters as pictures.
     `what` is the notification's title ("Not saved" when not given).
     """
-    screen.notify(visible(str(error)), title=what or _("Not saved"), severity="error", timeout=8,
-                  markup=False)
+    screen.notify(visible(error_line(error)), title=what or _("Not saved"), severity="error",
+                  timeout=8, markup=False)
+
+
+def error_line(error: Exception) -> str:
+    """`error` as a planner reads it: a refusal located only by the list it is about
+    (`swot: cannot merge “Ports” with itself`) is its reason alone, since the list's code
+    name means nothing on a screen in any language; other errors as they are."""
+    if isinstance(error, ModelError) and error.path in LIST_NAMES:
+        return error.reason
+    return str(error)
 
 
 def attempt(screen: Screen[Any], write: Callable[[], T]) -> tuple[bool, T | None]:

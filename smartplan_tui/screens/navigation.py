@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
@@ -26,6 +25,7 @@ from textual.screen import Screen
 from smartplan_tui.dates import long_date
 from smartplan_tui.exercises import agenda as agenda_logic
 from smartplan_tui.i18n import N_, _
+from smartplan_tui.records import record
 from smartplan_tui.screens.home import HomeScreen
 from smartplan_tui.screens.session import SessionScreen
 from smartplan_tui.screens.session_parts import EXERCISES, exercise_named
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["NavigationCommands", "open_running_exercise", "session_screen"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Place:
     """Somewhere the palette goes: its command, and the keys that already go there."""
 
@@ -145,6 +145,9 @@ def open_running_exercise(app: SmartPlanApp) -> None:
         app.notify(_("Open a session first: the running item is on its agenda."),
                    severity="warning")
         return
+    # As it is on disk now: a covered session screen does not poll, and another terminal
+    # may have started the next item a moment ago.
+    session.refresh_session()
     item = agenda_logic.running(session.session.agenda)
     if item is None:
         app.notify(_("No agenda item is running: press s on the agenda to start one."),

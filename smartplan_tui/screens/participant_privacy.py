@@ -32,14 +32,15 @@ def confirm_erasure(screen: ParticipantsScreen, participant: Participant) -> Non
             name=participant.name)),
                       severity="warning", markup=False)
         return
-    person = person_of(screen.session.participants, participant)
+    person = person_of(screen.session.participants, participant,
+                       screen.session.info.language or None)
     question = (_("Erase {name} from session {session}?").format(
         name=participant.name, session=screen.session.id)
                 + f"\n\n{what_erasure_changes(screen.session, person)}")
 
     def answered(yes: bool | None) -> None:
         if yes:
-            _erase(screen, Erasure({screen.session.id: [person]}, "erased from the app"))
+            _erase(screen, Erasure({screen.session.id: [person]}, _("erased from the app")))
 
     screen.app.push_screen(ConfirmScreen(question, _("Erase")), answered)
 

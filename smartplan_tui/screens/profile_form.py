@@ -50,7 +50,7 @@ class ProfileFields(FormScreen[ProjectProfile]):
     def compose_fields(self) -> ComposeResult:
         for key in PROFILE_KEYS:
             placeholder = shown(self.fallback, key) if self.fallback is not None else (
-                "attendance, photos and contact" if key == "consent_purposes" else "")
+                _("attendance, photos and contact") if key == "consent_purposes" else "")
             value = shown(self.profile, key)
             widget_id = f"profile-{key}"
             if key == "introduction":

@@ -9,7 +9,6 @@ It is a `LiveScreen`, so it redraws within a second of any edit, from any termin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -24,6 +23,7 @@ from smartplan_tui.exercises import voting
 from smartplan_tui.i18n import _, ngettext
 from smartplan_tui.labels import action_status_name, method_name, quadrant_name, swot_name
 from smartplan_tui.model import ModelError, Quadrant, Session, Vote, VoteMethod
+from smartplan_tui.records import record
 from smartplan_tui.screens.live import LiveScreen
 from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.store import SessionHandle
@@ -46,7 +46,7 @@ def projector_binding() -> Binding:
                    tooltip=_("Full-screen view for the wall screen"), id="projector")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Panel:
     """One box of the view: a heading and its items, each shown whole."""
 

@@ -11,22 +11,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from smartplan_tui.i18n import _
+from smartplan_tui.i18n import N_, _
+from smartplan_tui.labels import method_name
 from smartplan_tui.model import VoteMethod
 
 #: What each method does, in a planner's words, beside its name in the list.
 METHOD_HINTS = {
-    VoteMethod.DOT: _("dots added up"),
-    VoteMethod.BORDA: _("points per place"),
-    VoteMethod.SCHULZE: _("head to head"),
-    VoteMethod.IRV: _("runoff rounds"),
-    VoteMethod.SCORE: _("mean marks"),
+    VoteMethod.DOT: N_("dots added up"),
+    VoteMethod.BORDA: N_("points per place"),
+    VoteMethod.SCHULZE: N_("head to head"),
+    VoteMethod.IRV: N_("runoff rounds"),
+    VoteMethod.SCORE: N_("mean marks"),
 }
+
+
+def method_entry(method: VoteMethod) -> Text:
+    """A method as the list offers it: its name as the results call it (never the command
+    line's `irv`), then what it does, dimmed; a long pair wraps in the narrow list."""
+    return Text.assemble(method_name(method), (f" · {_(METHOD_HINTS[method])}", "dim"))
+
 
 #: The entry that takes the recount off the screen.
 OWN_ONLY = "own"
@@ -51,8 +60,8 @@ class RecountMethods(OptionList):
 
     def offer(self, methods: Sequence[VoteMethod], shown: VoteMethod | None) -> None:
         """Show `methods` with `shown` (else the first) highlighted, and take the focus."""
-        self.set_options([Option(f"{m.value:<8} {METHOD_HINTS[m]}", id=m.value)
-                          for m in methods] + [Option(_("own count only"), id=OWN_ONLY)])
+        self.set_options([Option(method_entry(m), id=m.value) for m in methods]
+                         + [Option(_("own count only"), id=OWN_ONLY)])
         self.display = True
         self.highlighted = methods.index(shown) if shown is not None and shown in methods else 0
         self.focus()

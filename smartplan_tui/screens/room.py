@@ -23,7 +23,7 @@ from textual.widgets import Header, Label, Static
 
 from smartplan_tui.collection_registry import VOTES
 from smartplan_tui.hub import control
-from smartplan_tui.hub.progress import vote_progress
+from smartplan_tui.hub.progress import describe_room, vote_progress
 from smartplan_tui.hub.qr import qr_lines
 from smartplan_tui.hub.state import Running
 from smartplan_tui.i18n import _, ngettext
@@ -35,7 +35,6 @@ from smartplan_tui.screens.widgets.choice_form import ChoiceForm
 from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.screens.widgets.literal import visible
 from smartplan_tui.store import SessionHandle, StoreError
-from smartplan_tui.text import quoted
 
 __all__ = ["RoomScreen"]
 
@@ -108,24 +107,8 @@ class RoomScreen(LiveScreen):
     def _show_activity(self, session: Session) -> None:
         room = self.room
         text = Text(_("The room sees: "), style="bold")
+        text.append(describe_room(room, session))
         vote = session.find(VOTES, room.vote) if room.vote else None
-        if room.activity is RoomActivity.OFF:
-            text.append(_("“waiting for the facilitator”"))
-        elif room.activity is RoomActivity.SWOT:
-            text.append(ngettext("the SWOT brainstorm ({n} item so far)",
-                                 "the SWOT brainstorm ({n} items so far)",
-                                 len(session.swot)).format(n=len(session.swot)))
-        elif vote is None:
-            text.append(_("a vote that no longer exists ({vote}); phones show “waiting”").format(
-                vote=room.vote))
-        else:
-            shown = (_("the results of the vote {question}") if room.activity is
-                     RoomActivity.RESULTS else _("the vote {question}"))
-            text.append(shown.format(question=quoted(vote.question, 80)))
-            if vote.status is VoteStatus.CLOSED:
-                text.append(_(" (closed)"), style="dim")
-            if room.activity is RoomActivity.VOTE and room.names:
-                text.append(_(" — asking for names"))
         self.query_one("#room-activity", Static).update(text)
         lines: list[str] = []
         if vote is not None:

@@ -115,7 +115,8 @@ class SessionFormScreen(_WhenAndProfile):
 
     def compose_fields(self) -> ComposeResult:
         t = self.template
-        yield from field(_("Title"), Input(f"{t.title} (next)" if t else "", id="title"))
+        title = _("{title} (next)").format(title=t.title) if t else ""
+        yield from field(_("Title"), Input(title, id="title"))
         yield from field(_("Kind"), Select(KIND_CHOICES, value=t.kind if t else SessionKind.WORKSHOP,
                                         allow_blank=False, id="kind"))
         yield from self.compose_when(t, with_date=False)  # a duplicate is held on another day

@@ -4,7 +4,6 @@ the agenda item form."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from rich.text import Text
@@ -16,12 +15,13 @@ from smartplan_tui.collection_registry import AGENDA, COLLECTIONS
 from smartplan_tui.exercises.agenda import plan_vs_actual
 from smartplan_tui.i18n import _
 from smartplan_tui.model import AgendaItem, ModelError, Session
+from smartplan_tui.records import record
 from smartplan_tui.screens.widgets.columns import GAP, flexible_width, line
 from smartplan_tui.screens.widgets.form import FormScreen, field
 from smartplan_tui.screens.widgets.item_list import Row
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Exercise:
     """An exercise an agenda item can run, the screen that runs it and the key that opens it.
 
@@ -139,6 +139,7 @@ class AgendaItemForm(FormScreen[AgendaItem]):
         yield from field(_("Planned minutes"), Input(str(item.minutes) if item else "30",
                                                      id="agenda-minutes", type="integer"))
         yield from field(_("Exercise"), Select(EXERCISE_CHOICES, id="agenda-exercise",
+                                               prompt=_("(no exercise)"),
                                                value=item.exercise if item and item.exercise
                                                else Select.NULL))
 

@@ -45,10 +45,12 @@ class SwotItemForm(FormScreen[SwotItem]):
 
     def compose_fields(self) -> ComposeResult:
         item = self.item
-        yield from field("Text", Input(item.text, id="swot-text"))
-        yield from field("Tags (comma-separated)", Input(", ".join(item.tags), id="swot-tags"))
-        yield from field("Author", Select([("(anonymous)", ""), *self.people], id="swot-author",
-                                          allow_blank=False, value=item.author))
+        yield from field(_("Text"), Input(item.text, id="swot-text"))
+        yield from field(_("Tags (comma-separated)"),
+                         Input(", ".join(item.tags), id="swot-tags"))
+        yield from field(_("Author"), Select([(_("(anonymous)"), ""), *self.people],
+                                             id="swot-author", allow_blank=False,
+                                             value=item.author))
         if item.merged_from:
             yield Label(_("Merged from (as written; kept in the reports)"),
                         classes="field-label")

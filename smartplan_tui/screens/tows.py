@@ -26,7 +26,7 @@ from smartplan_tui.screens.live import LiveScreen
 from smartplan_tui.screens.tows_form import TowsForm
 from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.screens.widgets.literal import literal, visible
-from smartplan_tui.text import quoted
+from smartplan_tui.text import quoted, shorten
 
 TYPE_TITLES = {
     TowsType.SO: _("SO strengths × opportunities"),
@@ -37,6 +37,16 @@ TYPE_TITLES = {
 
 #: How many empty pairs are named on screen.
 SHOWN_PAIRS = 3
+
+
+#: The most columns each side of an empty pair takes (`ST: ports… × erosion…`).
+PAIR_SIDE_MOST = 50
+
+
+def pair_side_width(width: int) -> int:
+    """How wide each SWOT text of an empty pair is shown so that the pair keeps to one line
+    of a screen `width` columns wide (its padding, `  ST: ` and ` × ` beside the texts)."""
+    return max(12, min(PAIR_SIDE_MOST, (width - 2 - 6 - 3) // 2))
 
 
 #: Columns of each linked SWOT item's text in a strategy's row.
@@ -120,12 +130,13 @@ class TowsScreen(LiveScreen):
                                  len(pairs)).format(n=len(pairs)))
             if empty_types:
                 line.append(_(" — no {types} strategy yet").format(types=", ".join(empty_types)))
+            side = pair_side_width(self.size.width)
             for pair in pairs[:SHOWN_PAIRS]:
                 a, b = session.find(SWOT, pair.internal), session.find(SWOT, pair.external)
                 line.append(f"\n  {pair.type.value}: ")
-                line.append(visible(a.text if a else pair.internal, 50))
+                line.append(shorten(a.text if a else pair.internal, side))
                 line.append(" × ")
-                line.append(visible(b.text if b else pair.external, 50))
+                line.append(shorten(b.text if b else pair.external, side))
         self.query_one("#tows-empty", Static).update(line)
 
     def current(self) -> TowsStrategy | None:

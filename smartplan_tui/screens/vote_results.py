@@ -20,7 +20,7 @@ from textual.widgets import Static
 from smartplan_tui.exercises import voting
 from smartplan_tui.exercises.voting import VoteResult
 from smartplan_tui.i18n import _, ngettext
-from smartplan_tui.labels import method_name, vote_status_name
+from smartplan_tui.labels import method_name, tie_rule_name, vote_status_name
 from smartplan_tui.model import ModelError, Participant, Vote, VoteMethod, VoteStatus
 from smartplan_tui.screens.widgets.ballot_editors import counted, voters_counted, voters_of
 from smartplan_tui.screens.widgets.bar_chart import Bar, BarChart
@@ -89,7 +89,8 @@ class CountView(Vertical):
             return
         chart.bars = bars_of(result) if result.counted > 0 else ()  # else: "No ballots yet."
         ties.update(Text(_("Tied (=): {groups} — tie rule: {rule}").format(
-            groups="; ".join(" = ".join(g) for g in result.ties), rule=result.tie_rule.value))
+            groups="; ".join(" = ".join(g) for g in result.ties),
+            rule=tie_rule_name(result.tie_rule)))
             if result.ties and result.counted > 0 else "")
         explanation.update(Text(result.explanation))
         table = details_of(result)

@@ -23,7 +23,7 @@ from textual.widgets.selection_list import Selection
 
 from smartplan_tui.exercises import voting
 from smartplan_tui.i18n import _
-from smartplan_tui.labels import quadrant_name
+from smartplan_tui.labels import TIE_RULE_NAMES, quadrant_name, tie_rule_name
 from smartplan_tui.model import (
     ModelError,
     Quadrant,
@@ -46,11 +46,6 @@ _METHOD_NAMES = {
     VoteMethod.SCHULZE: _("Schulze (ranked)"),
     VoteMethod.IRV: _("Instant-runoff (ranked)"),
     VoteMethod.SCORE: _("Score on criteria"),
-}
-_TIE_NAMES = {
-    TieRule.REPORT: _("Report ties as ties"),
-    TieRule.OPTION_ORDER: _("Option listed first goes first"),
-    TieRule.FACILITATOR: _("Facilitator's order"),
 }
 
 
@@ -116,7 +111,7 @@ class VoteSetupScreen(FormScreen[Vote]):
             yield Input("1", type="integer", id="scale-low")
             yield Input("5", type="integer", id="scale-high")
         yield Label(_("Ties"), classes="field-label")
-        yield Select([(name, r.value) for r, name in _TIE_NAMES.items()],
+        yield Select([(tie_rule_name(r), r.value) for r in TIE_RULE_NAMES],
                      value=TieRule.REPORT.value, allow_blank=False, id="tie-rule")
         yield Input(placeholder=_("Tie order: option ids best first, e.g. C, A"),
                     id="tie-break", classes="for-facilitator")
@@ -190,11 +185,11 @@ class VoteSetupScreen(FormScreen[Vote]):
         cap = self.text("cap").strip()
         return dataclasses.replace(
             vote,
-            dots_per_voter=_whole(_("dots per voter"), self.text("dots")),
-            max_dots_per_option=_whole(_("cap per option"), cap) if cap else None,
+            dots_per_voter=_whole("dots_per_voter", self.text("dots")),
+            max_dots_per_option=_whole("max_dots_per_option", cap) if cap else None,
             criteria=_split(self.text("criteria")),
-            scale=(_whole(_("scale"), self.text("scale-low")),
-                   _whole(_("scale"), self.text("scale-high"))),
+            scale=(_whole("scale", self.text("scale-low")),
+                   _whole("scale-high", self.text("scale-high"))),
             tie_rule=TieRule(str(self.choice("tie-rule"))),
             tie_break=_split(self.text("tie-break").upper()),
             hidden=self.query_one("#hidden", Checkbox).value,

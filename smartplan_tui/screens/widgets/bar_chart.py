@@ -8,7 +8,6 @@ text: it goes into a Rich `Text` literally and never meets markup.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,13 +16,14 @@ from textual.widget import Widget
 
 from smartplan_tui.i18n import _
 from smartplan_tui.numbers import format_column
+from smartplan_tui.records import record
 from smartplan_tui.text import eighths_bar, fit
 
 __all__ = ["Bar", "BarChart"]
 
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Bar:
     """One row of the chart, already counted."""
 

@@ -78,8 +78,8 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         Binding("ctrl+s", "submit", _("Save"), id="form_submit"),
     ]
 
-    heading = "Edit"
-    submit_label = "Save"
+    heading = _("Edit")
+    submit_label = _("Save")
 
     error_fields: ClassVar[Mapping[str, str]] = {}
     """An error's path (a part of it, e.g. `type`) → the id of the field it is about, where

@@ -28,6 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from smartplan_tui.i18n import _
+from smartplan_tui.records import record
 
 
 def _no_text(index: int) -> Text:
@@ -43,7 +44,7 @@ def _index_of(ids: Sequence[str], wanted: str | None) -> int | None:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Row:
     """One row: the id it stands for and what is shown."""
 

@@ -9,23 +9,23 @@ is on screen. Clicking a key runs its action, as with `Footer`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.dom import DOMNode
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 from smartplan_tui.i18n import _
+from smartplan_tui.records import record
 from smartplan_tui.screens.widgets.commands import commands
 
 #: Between two keys on a line.
 SPACING = "  "
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Spot:
     """Where one key's label sits, to run its action on a click."""
 
@@ -92,14 +92,31 @@ class KeyBar(Widget):
         return lines
 
     def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
-        return len(self._lines(max(width, 1)))
+        return max(len(self._lines(max(width, 1))), self._covered_height())
+
+    def _covered_height(self) -> int:
+        """On a dialog, the height of the key bar of the screen under it: the dialog's bar
+        covers it whole, or that screen's keys would show above the dialog's as if they
+        were its own (a longer language's bar takes more lines than the dialog's)."""
+        screen = self.screen
+        stack = self.app.screen_stack
+        if not isinstance(screen, ModalScreen) or screen not in stack:
+            return 0
+        below = stack.index(screen) - 1
+        if below < 0:
+            return 0
+        return max((bar.outer_size.height for bar in stack[below].query(KeyBar)), default=0)
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         text = Text(no_wrap=True, overflow="ellipsis")
         self._spots = []
-        for y, line in enumerate(self._lines(max(self.content_size.width, 1))):
-            if y:
+        lines = self._lines(max(self.content_size.width, 1))
+        # Keys sit on the bottom lines, where a footer's keys are; extra lines are above.
+        top = max(0, self.content_size.height - len(lines))
+        text.append("\n" * top)
+        for y, line in enumerate(lines, start=top):
+            if y > top:
                 text.append("\n")
             x = 0
             for key, description, target, action in line:

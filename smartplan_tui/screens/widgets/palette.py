@@ -38,7 +38,8 @@ class TranslatedPalette(CommandPalette):
     """The command palette, searching and saying "no matches" in the interface language."""
 
     def __init__(self, *args: object, placeholder: str | None = None, **kwargs: object) -> None:
-        text = _(placeholder) if placeholder else _("Search for commands…")
+        """`placeholder` is shown as given (translated by the caller, where it is written)."""
+        text = placeholder or _("Search for commands…")
         super().__init__(*args, placeholder=text, **kwargs)  # type: ignore[arg-type]
 
     def _start_no_matches_countdown(self, search_value: str) -> None:

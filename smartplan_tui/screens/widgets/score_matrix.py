@@ -43,6 +43,12 @@ def _cell_line(cell: ScoreCell, labels: Mapping[str, str]) -> Text:
     return line
 
 
+def _class_line(klass: MatrixClass) -> Text:
+    """The box's name as its first line, not its border title: a border title is cut to
+    the border, and at 80 columns `nepateicīgs uzdevums` is wider than a box."""
+    return Text(_(MATRIX_CLASS_NAMES[klass]), style="bold")
+
+
 class ScoreMatrixView(Vertical):
     """Four quadrant boxes plus a line for options that could not be placed."""
 
@@ -60,7 +66,6 @@ class ScoreMatrixView(Vertical):
         with Grid():
             for klass in _LAYOUT:
                 box = Static(classes="matrix-cell", markup=False)
-                box.border_title = _(MATRIX_CLASS_NAMES[klass])
                 if klass is MatrixClass.QUICK_WIN:
                     box.add_class("-quick-win")
                 box.id = _box_id(klass)
@@ -78,7 +83,8 @@ class ScoreMatrixView(Vertical):
         for klass in _LAYOUT:
             lines = [_cell_line(c, labels) for c in matrix.cells if c.klass is klass]
             box = self.query_one("#" + _box_id(klass), Static)
-            box.update(Text("\n").join(lines) if lines else Text("—", style="dim"))
+            box.update(Text("\n").join([_class_line(klass), *lines] if lines
+                                       else [_class_line(klass), Text("—", style="dim")]))
         unplaced = [c.option for c in matrix.cells if c.klass is None]
         self.query_one("#matrix-unplaced", Static).update(
             Text(_("Not placed (no marks on both axes): {options}").format(
