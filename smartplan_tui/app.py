@@ -9,6 +9,7 @@ from `screens/navigation.py`.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -43,6 +44,20 @@ DEFAULT_THEME = "textual-dark"
 
 #: Opens the running agenda item's exercise from any screen (an F key: it is never text).
 RUNNING_KEY = "f5"
+
+
+def _freeze_what_lives_long() -> None:
+    """Leave out of every later garbage collection what is built by the first screen: the
+    code, the screen, a session's thousands of items live as long as the app, and walking
+    them again and again cost a big session's start-up a collection of ~20 ms. Once per
+    process (a test run makes many apps: the first one's objects are all that stay)."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
+
+
+_frozen = False
 
 
 def _navigation_commands() -> type[Provider]:
@@ -101,11 +116,10 @@ class SmartPlanApp(App[None]):
         """
         screen = self._first_screen()
         self._read_screen_css(screen)
+        _freeze_what_lives_long()
         return screen
 
     def _first_screen(self) -> Screen[Any]:
-        from smartplan_tui.screens.home import HomeScreen
-
         if self.start_session_id:
             from smartplan_tui.screens.session import SessionScreen
 
@@ -113,6 +127,8 @@ class SmartPlanApp(App[None]):
                 return SessionScreen(self.store.open(self.start_session_id))
             except StoreError as error:
                 self.start_error = str(error)
+        from smartplan_tui.screens.home import HomeScreen  # only when it is the first screen
+
         return HomeScreen()
 
     def _read_screen_css(self, screen: Screen[Any]) -> None:
@@ -187,11 +203,13 @@ class SmartPlanApp(App[None]):
             self.push_screen(HomeScreen())
 
     def on_ready(self) -> None:
-        self.run_worker(self._report_privacy, thread=True, group="privacy",
-                        exit_on_error=False)
         if os.environ.get(EXIT_ON_READY):
             # After the top screen's next paint: it is composed, drawn and taking keys.
             self.screen.call_after_refresh(self._exit_for_bench)
+        # Once the first screen is up: the checks read every session, in a thread that would
+        # otherwise share the interpreter with the first paint.
+        self.screen.call_after_refresh(self.run_worker, self._report_privacy, thread=True,
+                                       group="privacy", exit_on_error=False)
 
     def _exit_for_bench(self) -> None:
         target = os.environ.get(EXIT_ON_READY, "")

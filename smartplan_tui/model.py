@@ -330,7 +330,7 @@ def _text(path: str, value: object, *, required: bool = False) -> None:
     if len(value) > MAX_TEXT:
         raise ModelError(path, _("is {n:,} characters long; the limit is {most:,}").format(
             n=len(value), most=MAX_TEXT))
-    surrogate = _SURROGATE.search(value)
+    surrogate = None if value.isascii() else _SURROGATE.search(value)  # isascii: O(1)
     if surrogate:
         raise ModelError(path, _("contains an invalid character U+{code:04X}").format(
             code=ord(surrogate.group())))

@@ -27,7 +27,7 @@ from smartplan_tui.labels import action_status_name
 from smartplan_tui.model import Action, ActionStatus, Session, Vote, VoteStatus
 from smartplan_tui.screens.action_flows import ActionFlowsScreen
 from smartplan_tui.screens.guide_card import GuideCard, guide_binding, toggle_guide
-from smartplan_tui.screens.projector import ProjectorScreen, projector_binding
+from smartplan_tui.screens.projector_key import projector_binding
 from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.screens.widgets.literal import literal
 from smartplan_tui.store import SessionHandle
@@ -218,6 +218,8 @@ class ActionPlanScreen(ActionFlowsScreen):
         toggle_guide(self, "actions")
 
     def action_projector(self) -> None:
+        from smartplan_tui.screens.projector import ProjectorScreen  # at the key: a view of its own
+
         self.app.push_screen(ProjectorScreen(self.handle, "actions"))
 
     def action_new(self) -> None:

@@ -21,13 +21,14 @@ from textual.widgets import Header, Label
 from smartplan_tui.i18n import _, ngettext
 from smartplan_tui.labels import kind_name
 from smartplan_tui.model import ModelError, SessionInfo
+from smartplan_tui.os_errors import os_reason
 from smartplan_tui.screens.confirm import ConfirmScreen
 from smartplan_tui.screens.live import POLL_SECONDS, run_write, show_error, write_succeeded
 from smartplan_tui.screens.widgets.columns import GAP, flexible_width, line
 from smartplan_tui.screens.widgets.item_list import ItemList, Row
 from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.screens.worker_errors import WorkerErrors
-from smartplan_tui.store import SessionSummary, StoreError, loads
+from smartplan_tui.store import SessionSummary, StoreError
 from smartplan_tui.text import visible
 
 if TYPE_CHECKING:
@@ -257,12 +258,14 @@ class HomeScreen(WorkerErrors, Screen[None]):
 
     @work(thread=True, exit_on_error=False)
     def _import(self, path: Path, replace: bool) -> None:
+        from smartplan_tui.store import loads  # the interchange format: not needed at start-up
+
         store = self.smartplan.store
         try:
             doc = loads(path.read_bytes(), str(path))
             session = store.import_document(doc, replace_existing=replace)
         except OSError as error:
-            self.app.call_from_thread(show_error, self, StoreError(f"{path}: {error.strerror}"),
+            self.app.call_from_thread(show_error, self, StoreError(f"{path}: {os_reason(error)}"),
                                       _("Not imported"))
             return
         except ModelError as error:

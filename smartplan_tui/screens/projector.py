@@ -25,25 +25,18 @@ from smartplan_tui.labels import action_status_name, method_name, quadrant_name,
 from smartplan_tui.model import ModelError, Quadrant, Session, Vote, VoteMethod
 from smartplan_tui.records import record
 from smartplan_tui.screens.live import LiveScreen
+from smartplan_tui.screens.projector_key import PROJECTOR_KEY, projector_binding
 from smartplan_tui.screens.widgets.key_bar import KeyBar
 from smartplan_tui.store import SessionHandle
 from smartplan_tui.text import visible
 
 __all__ = ["PROJECTOR_KEY", "Panel", "ProjectorScreen", "panels_of", "projector_binding"]
 
-#: The projector's key on every screen that has a view for the wall.
-PROJECTOR_KEY = "f4"
 
 VIEWS = ("swot", "vote", "actions")
 
 #: Width of a vote's bar, in cells, for the highest count.
 BAR_WIDTH = 16
-
-
-def projector_binding() -> Binding:
-    """The binding of every screen that opens this view (one description, one id)."""
-    return Binding(PROJECTOR_KEY, "projector", _("Projector"),
-                   tooltip=_("Full-screen view for the wall screen"), id="projector")
 
 
 @record

@@ -32,7 +32,7 @@ from smartplan_tui.model import Origin, Quadrant, Session, SwotItem
 from smartplan_tui.screens.confirm import ConfirmScreen
 from smartplan_tui.screens.guide_card import GuideCard, guide_binding, toggle_guide
 from smartplan_tui.screens.live import LiveScreen
-from smartplan_tui.screens.projector import ProjectorScreen, projector_binding
+from smartplan_tui.screens.projector_key import projector_binding
 from smartplan_tui.screens.swot_forms import SwotItemForm, participant_choices
 from smartplan_tui.screens.widgets.capture_line import CaptureLine
 from smartplan_tui.screens.widgets.choice_form import ChoiceForm, LineForm
@@ -312,6 +312,8 @@ class SwotBoardScreen(LiveScreen):
         toggle_guide(self, "swot")
 
     def action_projector(self) -> None:
+        from smartplan_tui.screens.projector import ProjectorScreen  # at the key: a view of its own
+
         self.app.push_screen(ProjectorScreen(self.handle, "swot"))
 
     def action_capture(self) -> None:

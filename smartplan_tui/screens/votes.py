@@ -30,7 +30,7 @@ from smartplan_tui.model import Ballot, ModelError, Session, Vote, VoteMethod, V
 from smartplan_tui.screens.action_flows import ActionFlowsScreen
 from smartplan_tui.screens.ballot_entry import BallotEntryScreen
 from smartplan_tui.screens.guide_card import GuideCard, guide_binding, show_guide, toggle_guide
-from smartplan_tui.screens.projector import ProjectorScreen, projector_binding
+from smartplan_tui.screens.projector_key import projector_binding
 from smartplan_tui.screens.recount_picker import RecountMethods
 from smartplan_tui.screens.vote_results import VoteResults
 from smartplan_tui.screens.vote_setup import VoteSetupScreen
@@ -149,6 +149,8 @@ class VotesScreen(ActionFlowsScreen):
         toggle_guide(self, self.guide_topic())
 
     def action_projector(self) -> None:
+        from smartplan_tui.screens.projector import ProjectorScreen  # at the key: a view of its own
+
         vote = self.vote
         self.app.push_screen(ProjectorScreen(self.handle, "vote",
                                              vote.id if vote is not None else None))

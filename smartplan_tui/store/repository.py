@@ -46,7 +46,6 @@ from smartplan_tui.store import history
 from smartplan_tui.store.codec import INFO, ROOM, StoredReferences, decode, encode
 from smartplan_tui.store.errors import StoreError
 from smartplan_tui.store.history import HistoryEntry
-from smartplan_tui.store.interchange import document_to_session, session_to_document, slugify
 from smartplan_tui.store.journal import ORDER
 from smartplan_tui.store.profile import ProfileFile
 from smartplan_tui.store.session_file import Data, SessionFile, Transaction, write_atomically
@@ -605,6 +604,8 @@ class SessionStore:
 
     def new_session_id(self, title: str) -> str:
         """An unused id made from a title (`Kurzeme workshop 2` → `kurzeme-workshop-2`)."""
+        from smartplan_tui.store.interchange import slugify  # not needed to start the app
+
         base = slugify(title)
         candidate, n = base, 1
         while self.exists(candidate):
@@ -645,10 +646,14 @@ class SessionStore:
 
     def import_document(self, doc: Any, *, replace_existing: bool = False) -> Session:
         """Validate an interchange document whole, then store it; nothing is written on error."""
+        from smartplan_tui.store.interchange import document_to_session
+
         session = document_to_session(doc, existing=self.exists)
         return self.save_whole(session, replace_existing=replace_existing)
 
     def export_document(self, session_id: str) -> dict[str, Any]:
+        from smartplan_tui.store.interchange import session_to_document
+
         return session_to_document(self.load(session_id))
 
     def duplicate(self, session_id: str, info: SessionInfo) -> Session:

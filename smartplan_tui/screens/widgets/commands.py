@@ -12,6 +12,7 @@ that replaced it lists it, so the app's own order of its keys is kept.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -44,8 +45,10 @@ class Command:
         return _(self.binding.description)
 
 
-def merged_bindings(node_class: type[DOMNode]) -> list[Binding]:
-    """The bindings `node_class` has, own and inherited, as Textual resolves each key."""
+@functools.cache
+def merged_bindings(node_class: type[DOMNode]) -> tuple[Binding, ...]:
+    """The bindings `node_class` has, own and inherited, as Textual resolves each key (once
+    per class: a class's bindings are fixed, and the key bar asks at every focus change)."""
     by_key: dict[str, list[Binding]] = {}
     for base in reversed(node_class.__mro__):
         if not issubclass(base, DOMNode):
@@ -58,7 +61,7 @@ def merged_bindings(node_class: type[DOMNode]) -> list[Binding]:
         for key in own:
             by_key.pop(key, None)
         by_key.update(own)
-    return [binding for bindings in by_key.values() for binding in bindings]
+    return tuple(binding for bindings in by_key.values() for binding in bindings)
 
 
 def _target(action: str, node: DOMNode, screen: Screen[Any], app: App[Any]) -> tuple[
