@@ -20,7 +20,6 @@ from smartplan_tui.store import SessionStore
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-SCREENSHOT = Path("/tmp/participant-360.png")
 WIDTH, HEIGHT = 360, 740
 
 pytestmark = [
@@ -103,8 +102,10 @@ def _small_targets(driver: Any) -> list[str]:
 
 
 def test_a_phone_joins_adds_a_swot_item_and_casts_a_ballot(
-        store: SessionStore, hub: dict[str, str], phone: Any) -> None:
+        store: SessionStore, hub: dict[str, str], phone: Any, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
+
+    screenshot = tmp_path / "participant-360.png"  # kept by pytest, to look at by hand
 
     sid = hub["session"]
     handle = SessionStore(store.home).open(sid)
@@ -139,7 +140,7 @@ def test_a_phone_joins_adds_a_swot_item_and_casts_a_ballot(
     more[2].click()
     assert left.text == "0"
     assert not more[1].is_enabled(), "no dots left"
-    phone.save_screenshot(str(SCREENSHOT))
+    phone.save_screenshot(str(screenshot))
     ballot.find_element(By.CSS_SELECTOR, "button.primary").click()
     _until(lambda: "Your ballot is in" in ballot.find_element(By.CSS_SELECTOR, ".status").text)
     vote = SessionStore(store.home).load(sid).find(VOTES, "v1")
@@ -151,4 +152,4 @@ def test_a_phone_joins_adds_a_swot_item_and_casts_a_ballot(
     resources = phone.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name)")
     assert resources and all(url.startswith(origin) for url in resources)
-    assert SCREENSHOT.stat().st_size > 5000
+    assert screenshot.stat().st_size > 5000

@@ -171,3 +171,18 @@ async def test_every_screen_opens_at_80x24(demo_store: SessionStore) -> None:
             await pilot.press("escape")
             await settle(pilot)
             assert isinstance(app.screen, SessionScreen)
+
+
+async def test_the_first_screen_leaves_what_it_built_out_of_later_collections(
+        demo_store: SessionStore) -> None:
+    import gc
+
+    from smartplan_tui.app import YOUNG_COLLECTION_AT
+
+    app = make_app(demo_store.home, "coast-camp")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        # The session's items, loaded for the first screen, are among the frozen objects.
+        assert gc.get_freeze_count() > 10_000
+        assert gc.get_threshold()[0] == YOUNG_COLLECTION_AT
