@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from smartplan_tui.collection_registry import ACTIONS
+from smartplan_tui.dates import short_date
 from smartplan_tui.exercises import actions
 from smartplan_tui.i18n import _, ngettext
 from smartplan_tui.labels import action_status_name
@@ -38,7 +39,7 @@ __all__ = ["ActionPlanScreen", "cycle"]
 GROUP_KEY = "group "
 #: Room the columns after the title take (owner, due, status, budget, SMART, padding).
 OWNER_WIDTH = 14
-OTHER_COLUMNS = 5 + OWNER_WIDTH + 10 + 11 + 8 + 6 * 2 + 2
+OTHER_COLUMNS = 5 + OWNER_WIDTH + 11 + 11 + 8 + 6 * 2 + 2
 _COLUMNS = (_("Action"), _("SMART"), _("Owner"), _("Due"), _("Status"), _("Budget €"))
 #: The measure column, shown from `WIDE` columns on (below, only the line under the table).
 MEASURE_COLUMN = _("Indicator: baseline → target")
@@ -151,7 +152,7 @@ class ActionPlanScreen(ActionFlowsScreen):
             table.clear()
         wide = MEASURE_COLUMN in columns
         session = self.session
-        width = max(18, (self.size.width or 80) - OTHER_COLUMNS
+        width = max(16, (self.size.width or 80) - OTHER_COLUMNS
                     - (MEASURE_WIDTH + 2 if wide else 0))
         for number, group in enumerate(actions.by_priority(self.shown_actions(), session)):
             table.add_row(_group_title(session, group, width), *([Text("")] * (len(columns) - 1)),
@@ -164,7 +165,7 @@ class ActionPlanScreen(ActionFlowsScreen):
                 owner.truncate(OWNER_WIDTH, overflow="ellipsis")
                 cells = [
                     title, Text(gaps or "✓", style="red" if gaps else "green"), owner,
-                    Text(action.due.isoformat() if action.due else ""),
+                    Text(short_date(action.due)),
                     Text(action_status_name(action.status)),
                     Text(_budget(action), justify="right")]
                 if wide:

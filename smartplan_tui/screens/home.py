@@ -18,6 +18,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Header, Label
 
+from smartplan_tui.dates import short_date
 from smartplan_tui.i18n import _, ngettext
 from smartplan_tui.labels import kind_name
 from smartplan_tui.model import ModelError, SessionInfo
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 #: The kind and the item count widen to their heading or their longest cell (up to the
 #: second figure), so a longer language's words are not cut; the place is as wide as its
 #: heading or its longest cell, up to its figure, so short places leave room for titles.
-KIND_WIDTH, DATE_WIDTH, ITEMS_WIDTH, PLACE_WIDTH = 15, 10, 5, 16
+KIND_WIDTH, DATE_WIDTH, ITEMS_WIDTH, PLACE_WIDTH = 15, 11, 5, 16
 KIND_MOST, ITEMS_MOST = 20, 10
 
 
@@ -50,7 +51,7 @@ def _width(texts: list[str], least: int, most: int) -> int:
 def session_rows(summaries: list[SessionSummary], width: int) -> tuple[Text, list[Row]]:
     """The heading and one literal row per session, in columns that fit `width`."""
     heading_texts = (_("Title"), _("Date"), _("Kind"), _("Items"), _("Place"))
-    cells = [(s.title, s.date.isoformat() if s.date else "", kind_name(s.kind), str(s.items),
+    cells = [(s.title, short_date(s.date), kind_name(s.kind), str(s.items),
               s.place) for s in summaries]
     kind_width = _width([heading_texts[2], *(c[2] for c in cells)], KIND_WIDTH, KIND_MOST)
     items_width = _width([heading_texts[3]], ITEMS_WIDTH, ITEMS_MOST)

@@ -19,6 +19,7 @@ from textual.events import Resize
 from textual.widgets import Label, Static
 
 from smartplan_tui.collection_registry import VOTES
+from smartplan_tui.dates import short_date
 from smartplan_tui.exercises import voting
 from smartplan_tui.i18n import _, ngettext
 from smartplan_tui.labels import action_status_name, method_name, quadrant_name, swot_name
@@ -100,7 +101,7 @@ def _action_panels(session: Session) -> tuple[str, list[Panel]]:
     for action in session.actions:
         text = Text(visible(action.title, None), style="bold")
         details = [visible(action.owner, None) or _("no owner yet"),
-                   action.due.isoformat() if action.due else "",
+                   short_date(action.due),
                    action_status_name(action.status)]
         text.append("\n" + " · ".join(d for d in details if d))
         items.append(text)

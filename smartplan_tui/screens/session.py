@@ -22,6 +22,7 @@ from textual.events import Resize
 from textual.widgets import Header, Label, Static
 
 from smartplan_tui.collection_registry import AGENDA
+from smartplan_tui.dates import short_date
 from smartplan_tui.exercises import agenda as agenda_logic
 from smartplan_tui.exercises.guidance import CARDS
 from smartplan_tui.i18n import _, pgettext
@@ -116,7 +117,7 @@ class SessionScreen(LiveScreen):
         info = session.info
         self.title = visible(info.title, 80)
         title = Text(visible(info.title, 120), style="bold")
-        details = [kind_name(info.kind), info.date.isoformat() if info.date else "",
+        details = [kind_name(info.kind), short_date(info.date),
                    visible(info.place, 60)]
         title.append("  " + " · ".join(d for d in details if d), style="dim")
         self.query_one("#session-title", Label).update(title)
