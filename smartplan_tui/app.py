@@ -267,11 +267,16 @@ class SmartPlanApp(App[None]):
 
         if isinstance(self.screen, QuickNoteScreen):
             return
+        handle = self._open_session(_("Open a session first: notes belong to a session."))
+        if handle is not None:
+            self.push_screen(QuickNoteScreen(handle))
+
+    def _open_session(self, why: str) -> SessionHandle | None:
+        """The session the active screen shows, or None after a warning saying `why` a
+        session is needed (the keys that work on one work from every screen)."""
         if self.current_handle is None:
-            self.notify(_("Open a session first: notes belong to a session."),
-                        severity="warning")
-            return
-        self.push_screen(QuickNoteScreen(self.current_handle))
+            self.notify(why, severity="warning")
+        return self.current_handle
 
     def action_undo(self) -> None:
         """Undo this terminal's newest change to the open session, whatever screen is shown."""
@@ -284,10 +289,9 @@ class SmartPlanApp(App[None]):
     def _turn_history(self, write: Callable[[SessionHandle], str]) -> None:
         from smartplan_tui.screens.live import LiveScreen, run_write
 
-        handle = self.current_handle
+        handle = self._open_session(
+            _("Open a session first: undo works on a session's changes."))
         if handle is None:
-            self.notify(_("Open a session first: undo works on a session's changes."),
-                        severity="warning")
             return
 
         def turn() -> str | None:
@@ -309,11 +313,9 @@ class SmartPlanApp(App[None]):
 
         if isinstance(self.screen, HistoryScreen):
             return
-        if self.current_handle is None:
-            self.notify(_("Open a session first: the history is a session's."),
-                        severity="warning")
-            return
-        self.push_screen(HistoryScreen(self.current_handle))
+        handle = self._open_session(_("Open a session first: the history is a session's."))
+        if handle is not None:
+            self.push_screen(HistoryScreen(handle))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every described binding of the screen and the app, then Textual's own commands."""

@@ -13,6 +13,7 @@ import contextlib
 import json
 import re
 import sys
+from collections import abc
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -329,12 +330,17 @@ def import_(
     _say(session.id)
 
 
-def _export_format(name: str) -> str:
-    """`--format` is one of `FORMATS`; anything else is a usage error naming them all."""
-    if name not in FORMATS:
-        raise typer.BadParameter(_("{value!r} is not one of {formats}").format(
-            value=name, formats=", ".join(FORMATS)))
-    return name
+def _one_of(choices: abc.Collection[str]) -> Callable[[str], str]:
+    """A `--format` parser: the value if it is one of `choices`, else a usage error naming
+    them all."""
+
+    def parse(name: str) -> str:
+        if name not in choices:
+            raise typer.BadParameter(_("{value!r} is not one of {formats}").format(
+                value=name, formats=", ".join(choices)))
+        return name
+
+    return parse
 
 
 @app.command(help=_("Export a session: interchange JSON, Word report, attendance list, PDF, "
@@ -343,7 +349,7 @@ def _export_format(name: str) -> str:
 def export(
     session_id: Annotated[str, typer.Argument(metavar="ID", help=_SESSION_ID)],
     fmt: Annotated[str, typer.Option(
-        "--format", parser=_export_format, metavar="|".join(FORMATS),
+        "--format", parser=_one_of(FORMATS), metavar="|".join(FORMATS),
         help="; ".join(f"{f.name}: {f.label}" for f in FORMATS.values()) + ".",
     )] = INTERCHANGE.name,
     output: Annotated[Path | None, typer.Option(
@@ -377,14 +383,6 @@ def export(
 HANDBOOK_FORMATS = ("docx", "pdf")
 
 
-def _handbook_format(name: str) -> str:
-    """`handbook --format` is one of `HANDBOOK_FORMATS`, else a usage error naming them."""
-    if name not in HANDBOOK_FORMATS:
-        raise typer.BadParameter(_("{value!r} is not one of {formats}").format(
-            value=name, formats=", ".join(HANDBOOK_FORMATS)))
-    return name
-
-
 @app.command(help=_("Synthesise several sessions into one Handbook for Cross-border Planning "
                     "(.docx or .pdf)."))
 @friendly
@@ -396,7 +394,7 @@ def handbook(
     template: Annotated[Path | None, typer.Option(help=_("A .docx whose styles to use."))]
     = None,
     fmt: Annotated[str | None, typer.Option(
-        "--format", parser=_handbook_format, metavar="|".join(HANDBOOK_FORMATS), help=_(
+        "--format", parser=_one_of(HANDBOOK_FORMATS), metavar="|".join(HANDBOOK_FORMATS), help=_(
             "docx, or pdf through LibreOffice, its contents with page numbers (default: pdf "
             "when the output ends in .pdf, else docx)."))] = None,
     title: Annotated[str, typer.Option(help=_(

@@ -29,6 +29,8 @@ _REASONS: dict[int, str] = {
     errno.EEXIST: N_("File exists"),
     errno.ENAMETOOLONG: N_("File name too long"),
     errno.EIO: N_("Input/output error"),
+    errno.EADDRINUSE: N_("Address already in use"),
+    errno.EADDRNOTAVAIL: N_("Cannot assign requested address"),
 }
 
 

@@ -1,4 +1,4 @@
-"""`record`: the model's frozen, slotted dataclasses, built at a fraction of the import cost.
+"""`record`: SmartPlan's frozen, slotted dataclasses, built at a fraction of the import cost.
 
 `dataclass(frozen=True, slots=True)` compiles six small functions per class (`__init__`,
 `__repr__`, `__eq__`, `__hash__`, `__setattr__`, `__delattr__`) from generated source, and
@@ -6,8 +6,8 @@ the model's sixteen classes made importing `model.py` about a third of SmartPlan
 start-up. `record` lets the standard `dataclass` do the bookkeeping (fields, slots,
 `__match_args__`, what `dataclasses.fields` and `dataclasses.replace` read) without any
 generated method, then adds the same methods: a generated `__init__` only (the one method
-whose speed counts, at 10,000 items), and shared `__eq__`, `__hash__`, `__repr__` and
-frozen `__setattr__`/`__delattr__` that read the class's field names. The classes behave as
+whose speed counts, at 10,000 items), `__eq__` and `__hash__` as closures over the compared
+fields, and shared `__repr__` and frozen `__setattr__`/`__delattr__`. The classes behave as
 the standard ones do: equality and hashing by the compared fields in order, `Cls(a=1, b=2)`
 as repr, `FrozenInstanceError` on assignment, pickling and copying by field values.
 """

@@ -164,6 +164,9 @@ def test_the_systems_reasons_are_translated_and_smartplans_own_are_kept() -> Non
     assert os_reason(full) == "diskā nav vietas"
     assert os_reason(PermissionError(errno.EACCES, os.strerror(errno.EACCES))) == (
         "nav piekļuves tiesību")
+    # A port the hub cannot listen on, as `smartplan serve --port` reports it.
+    assert os_reason(OSError(errno.EADDRINUSE, os.strerror(errno.EADDRINUSE))) == (
+        "Adrese jau tiek izmantota")
     own = OSError(errno.ENOSPC, "the journal could not be started")
     assert os_reason(own) == "the journal could not be started"
     odd = OSError(errno.EXDEV, os.strerror(errno.EXDEV))

@@ -17,6 +17,7 @@ from smartplan_tui.hub.qr import ansi_lines, qr_lines
 from smartplan_tui.hub.server import Ready, run_hub
 from smartplan_tui.i18n import _
 from smartplan_tui.model import ModelError, Room, RoomActivity
+from smartplan_tui.os_errors import os_reason
 from smartplan_tui.store import SessionStore
 from smartplan_tui.text import visible
 
@@ -75,7 +76,7 @@ def serve(store: SessionStore, session_id: str | None, host: str, port: int, as_
         if error.errno in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
             raise ModelError("--port", _("cannot listen on {host}:{port} ({problem}); choose "
                                          "another --port or --host").format(
-                host=host, port=port, problem=error.strerror or error)) from None
+                host=host, port=port, problem=os_reason(error))) from None
         raise
     except KeyboardInterrupt:
         return
